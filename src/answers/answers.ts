@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { stringify } from 'yaml';
+import { UsageError } from '../errors.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { formatProblem, readYaml, schemaProblems } from '../util/yaml-source.js';
+import type { Answer, AnswersFile } from './types.js';
+
+export const ANSWERS_PATH = join('.vouch', 'answers.yaml');
+
+const answerSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['verdict'],
+  properties: {
+    verdict: { enum: ['pass', 'fail', 'na', 'waived'] },
+    note: { type: 'string' },
+    reason: { type: 'string', minLength: 1 },
+    expires: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+    by: { type: 'string' },
+    at: { type: 'string' },
+    commit: { type: 'string' },
+  },
+  if: { properties: { verdict: { const: 'waived' } } },
+  then: { required: ['reason'] },
+};
+
+const validate = new Ajv2020({ allErrors: true }).compile({
+  type: 'object',
+  additionalProperties: false,
+  required: ['version', 'answers'],
+  properties: {
+    version: { const: 1 },
+    answers: {
+      type: 'object',
+      propertyNames: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+      additionalProperties: answerSchema,
+    },
+  },
+});
+
+/** Reads `.vouch/answers.yaml`; no file means no answers. A damaged file is a UsageError (exit 2). */
+export function readAnswers(repoRoot: string): AnswersFile {
+  const file = join(repoRoot, ANSWERS_PATH);
+  if (!existsSync(file)) return { version: 1, answers: {} };
+  const parsed = readYaml(file, ANSWERS_PATH);
+  let problems = parsed.problems;
+  if (problems.length === 0 && (parsed.value === null || parsed.value === undefined)) {
+    problems = [{ file: ANSWERS_PATH, line: 1, col: 1, message: 'the answers file is empty' }];
+  }
+  if (problems.length === 0 && !validate(parsed.value)) {
+    problems = schemaProblems(parsed, validate.errors ?? [], 'the answers file');
+  }
+  const first = problems[0];
+  if (first !== undefined) {
+    throw new UsageError(
+      `${formatProblem(first)} (the answers file is damaged; fix or remove it — vouch will not overwrite it)`,
+      problems.slice(1).map(formatProblem),
+    );
+  }
+  return parsed.value as AnswersFile;
+}
+
+/** Serialises answers in a stable order (by item id), with a header that says what the file is. */
+export function formatAnswers(file: AnswersFile): string {
+  const answers: Record<string, Answer> = {};
+  for (const id of Object.keys(file.answers).sort()) {
+    const a = file.answers[id];
+    if (a === undefined) continue;
+    // Drop undefined fields so YAML stays clean.
+    answers[id] = Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined)) as unknown as Answer;
+  }
+  return (
+    '# vouch answers: a person\'s answers to checklist items. Commit this file.\n' +
+    stringify({ version: 1, answers }, { lineWidth: 0 })
+  );
+}
+
+/**
+ * Records (or, with `undefined`, removes) one answer. Re-reads the file first so a damaged
+ * file is reported instead of replaced, and writes atomically.
+ */
+export function saveAnswer(repoRoot: string, itemId: string, answer: Answer | undefined): AnswersFile {
+  const current = readAnswers(repoRoot);
+  const answers = { ...current.answers };
+  if (answer === undefined) delete answers[itemId];
+  else answers[itemId] = answer;
+  const next: AnswersFile = { version: 1, answers };
+  writeFileAtomic(join(repoRoot, ANSWERS_PATH), formatAnswers(next));
+  return next;
+}

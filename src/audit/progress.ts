@@ -1,0 +1,27 @@
+/** Live progress of the collection stage, for the scan screen and --verbose. */
+export type StepId = 'files' | 'manifests' | 'git' | 'python' | 'bandit' | 'pip-audit' | 'tools' | 'probes';
+
+export type StepState = 'pending' | 'running' | 'done' | 'skipped' | 'failed';
+
+export interface ProgressEvent {
+  step: StepId;
+  state: StepState;
+  /** What it is doing or found: "412 files", "bandit running on 2 shards", "not found on PATH". */
+  detail?: string | undefined;
+  /** For steps that count: done so far and total. */
+  done?: number | undefined;
+  total?: number | undefined;
+}
+
+export type ProgressListener = (event: ProgressEvent) => void;
+
+export const STEP_LABELS: Record<StepId, string> = {
+  files: 'Listing files',
+  manifests: 'Reading dependency manifests',
+  git: 'Reading git facts',
+  python: 'Analysing Python sources',
+  bandit: 'Running bandit',
+  'pip-audit': 'Running pip-audit',
+  tools: 'Looking for security tools',
+  probes: 'Answering checklist items',
+};

@@ -1,0 +1,69 @@
+import type { Checklist, Item, Outcome, Severity } from '../checklist/types.js';
+import type { Finding } from '../probes/types.js';
+
+export type Verdict = Outcome | 'waived' | 'unanswered';
+export const VERDICTS: readonly Verdict[] = ['fail', 'review', 'unanswered', 'waived', 'pass', 'na'];
+
+/** auto: decided by probes; manual: a person's answer to an item probes left open; override: a person's answer contradicting the automatic one. */
+export type Source = 'auto' | 'manual' | 'override' | 'none' | 'disabled';
+
+export interface Evidence extends Finding {
+  /** Which check of the item produced it (index into item.checks), or -1 for applies_if. */
+  check: number;
+  /** False when it is shown only (test code, notes), true when it decided the verdict. */
+  counted: boolean;
+}
+
+export interface Waiver {
+  reason: string;
+  expires?: string | undefined;
+}
+
+export interface AuditItem {
+  id: string;
+  title: string;
+  category: string;
+  severity: Severity;
+  verdict: Verdict;
+  source: Source;
+  /** The probes' verdict, whatever a person said. */
+  autoVerdict: Verdict;
+  /** Why the automatic verdict is what it is (one line a check). */
+  reasons: string[];
+  note?: string | undefined;
+  waiver?: Waiver | undefined;
+  answeredBy?: string | undefined;
+  answeredAt?: string | undefined;
+  answeredCommit?: string | undefined;
+  evidence: Evidence[];
+  item: Item;
+}
+
+export interface ProbeStatus {
+  /** probe id plus a short form of its parameters. */
+  key: string;
+  probe: string;
+  status: 'ran' | 'unavailable' | 'error';
+  reason?: string | undefined;
+  findings: number;
+  durationMs: number;
+}
+
+export interface Summary {
+  total: number;
+  counts: Record<Verdict, number>;
+}
+
+export interface Audit {
+  tool: { name: 'vouch'; version: string };
+  startedAt: string;
+  durationMs: number;
+  repo: { path: string; commit?: string | undefined; dirty?: boolean | undefined; branch?: string | undefined };
+  checklist: Checklist;
+  items: AuditItem[];
+  probes: ProbeStatus[];
+  /** Collector states shown to a person: bandit missing, files skipped, parse errors. */
+  notices: string[];
+  tools: { bandit: { status: string; version?: string | undefined; reason?: string | undefined } };
+  summary: Summary;
+}
