@@ -16,7 +16,8 @@ await build({
   target: 'node20',
   sourcemap: true,
   // web-tree-sitter finds its .wasm beside its own file; keep it (and the grammar) in node_modules.
-  external: ['web-tree-sitter', 'tree-sitter-python'],
+  // react-devtools-core is only loaded by ink when DEV=true; it is not a dependency.
+  external: ['web-tree-sitter', 'tree-sitter-python', 'react-devtools-core'],
   banner: {
     // Some bundled CommonJS dependencies call require(); give them one.
     js: "import { createRequire as __vouchCreateRequire } from 'node:module'; const require = __vouchCreateRequire(import.meta.url);",

@@ -31,13 +31,14 @@ export function evaluateCheck(
     const reason = `${label}: could not run (${result.reason ?? result.status})`;
     return { outcome: check.on_unavailable, reason, evidence: [] };
   }
-  const evidence: Evidence[] = result.findings.map((f) => ({
-    ...f,
-    check: index,
-    counted: policy.countNonCode || f.context === undefined || f.context === 'code',
-  }));
+  const inScope = (f: { context?: string | undefined }): boolean =>
+    policy.countNonCode || f.context === undefined || f.context === 'code';
+  // Evidence counts when it is a match that can decide: in shipped code, from a check whose
+  // match means something (an evidence-only check's findings are shown, never counted).
+  const decides = check.on_match !== 'skip';
+  const evidence: Evidence[] = result.findings.map((f) => ({ ...f, check: index, counted: decides && inScope(f) }));
   for (const note of result.notes ?? []) evidence.push({ ...note, check: index, counted: false });
-  const matches = evidence.filter((e) => e.counted).length;
+  const matches = result.findings.filter(inScope).length;
   const shown = result.findings.length - matches;
   const extra = shown > 0 ? ` (${shown} more in tests, docs or examples, not counted)` : '';
   if (matches > 0) {
@@ -64,6 +65,8 @@ export function combineOutcomes(outcomes: CheckOutcome[]): Outcome {
 /** The automatic verdict of an item from its checks' results. Manual items are unanswered. */
 export function autoVerdict(item: Item, results: CheckResult[]): Verdict {
   if (item.checks.length === 0 || isManual(item)) return 'unanswered';
+  // No check decided anything (e.g. "fail on logged secrets" found none): a person answers.
+  if (results.every((r) => r.outcome === 'skip')) return 'unanswered';
   return combineOutcomes(results.map((r) => r.outcome));
 }
 

@@ -42,6 +42,7 @@ describe('evaluateCheck', () => {
     { name: 'probe error → on_unavailable', c: check('fail', 'pass'), r: { status: 'error', reason: 'boom', findings: [] }, outcome: 'review', counted: [] },
     { name: 'a match meaning pass', c: check('pass', 'review'), r: ok(code), outcome: 'pass', counted: [true] },
     { name: 'notes never decide', c: check('fail', 'pass'), r: { status: 'ok', findings: [], notes: [code] }, outcome: 'pass', counted: [false] },
+    { name: 'evidence-only check: shown, not counted', c: check('skip', 'skip'), r: ok(code), outcome: 'skip', counted: [false] },
     { name: 'a finding with no file counts', c: check('fail', 'pass'), r: ok({ message: 'no CI' }), outcome: 'fail', counted: [true] },
   ];
   it.each(rows)('$name', ({ c, r, countNonCode, outcome, counted }) => {
@@ -65,6 +66,10 @@ describe('autoVerdict', () => {
   });
   it('an evidence-only item is unanswered', () => {
     expect(autoVerdict(item([check('skip', 'skip')]), [{ outcome: 'skip', reason: '', evidence: [] }])).toBe('unanswered');
+  });
+  it('an automatic item where every check said skip is left to a person', () => {
+    const checks = [check('fail', 'skip'), check('pass', 'skip')];
+    expect(autoVerdict(item(checks), [{ outcome: 'skip', reason: '', evidence: [] }, { outcome: 'skip', reason: '', evidence: [] }])).toBe('unanswered');
   });
   it('an automatic item combines', () => {
     const checks = [check('fail', 'pass'), check('fail', 'pass')];

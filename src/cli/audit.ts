@@ -1,0 +1,58 @@
+import { EXIT } from '../errors.js';
+import { policyViolations } from '../audit/policy.js';
+import type { FailOn } from '../config/config.js';
+import { parseFormats, type ReportFormat } from '../report/index.js';
+import { prepareAudit, runAudit, type AuditFlags } from './context.js';
+import { reportPaths, writeReports } from './reports.js';
+import { useColor } from './style.js';
+import { formatSummary } from './summary.js';
+import { latestSignoffInfo } from './signoff-info.js';
+
+export interface AuditArgs extends AuditFlags {
+  nonInteractive?: boolean | undefined;
+  format?: string | undefined;
+  output?: string | undefined;
+  failOn?: FailOn | undefined;
+  quiet?: boolean | undefined;
+  verbose?: boolean | undefined;
+}
+
+/** Whether to run the terminal UI: a terminal on both ends, not CI, not asked otherwise. */
+export function isInteractive(args: AuditArgs): boolean {
+  if (args.nonInteractive === true) return false;
+  if (process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false') return false;
+  return process.stdout.isTTY === true && process.stdin.isTTY === true;
+}
+
+/** `vouch [audit] [PATH]`: returns the exit code. */
+export async function auditCommand(args: AuditArgs): Promise<number> {
+  const ctx = prepareAudit(args);
+  const formats: ReportFormat[] = parseFormats(args.format ?? ctx.config.format?.join(',') ?? 'md,json');
+  const paths = reportPaths(ctx.root, formats, args.output ?? ctx.config.output);
+  const failOn = args.failOn ?? ctx.config.failOn ?? 'fail';
+
+  if (isInteractive(args)) {
+    const { interactiveAudit } = await import('./interactive.js');
+    return interactiveAudit(ctx, paths);
+  }
+
+  const stderr = process.stderr;
+  const progress = args.verbose === true
+    ? (e: { step: string; state: string; detail?: string | undefined }) => {
+        if (e.state !== 'running' || e.detail === undefined) stderr.write(`  ${e.step}: ${e.state}${e.detail === undefined ? '' : ` — ${e.detail}`}\n`);
+      }
+    : undefined;
+  const { audit } = await runAudit(ctx, progress);
+  const signoff = latestSignoffInfo(ctx.root, audit.repo.commit);
+  const written = writeReports(audit, paths, signoff);
+  const violations = policyViolations(audit, failOn);
+  if (args.quiet !== true) {
+    process.stdout.write(`${formatSummary(audit, { color: useColor(process.stdout), verbose: args.verbose === true, reports: written })}\n`);
+    if (violations.length > 0) {
+      process.stdout.write(`\n${violations.length} item${violations.length > 1 ? 's' : ''} at --fail-on ${failOn} or worse: exit 1\n`);
+    }
+  } else if (violations.length > 0) {
+    process.stdout.write(`vouch: ${violations.length} item${violations.length > 1 ? 's' : ''} at --fail-on ${failOn} or worse (${violations.map((v) => v.id).join(', ')})\n`);
+  }
+  return violations.length > 0 ? EXIT.policy : EXIT.ok;
+}

@@ -1,0 +1,123 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { readAnswers } from '../answers/answers.js';
+import type { AnswersFile } from '../answers/types.js';
+import type { ProgressListener } from '../audit/progress.js';
+import type { Audit } from '../audit/types.js';
+import { evaluate } from '../audit/engine.js';
+import { loadChecklists } from '../checklist/load.js';
+import type { Checklist } from '../checklist/types.js';
+import { loadConfig, type VouchConfig } from '../config/config.js';
+import { UsageError } from '../errors.js';
+import { PROBES } from '../probes/registry.js';
+import { collectFacts } from '../repo/collect.js';
+import type { Facts } from '../repo/types.js';
+import { defaultChecklistPath } from '../util/package-root.js';
+import { VERSION } from '../version.js';
+
+/** Flags shared by the commands that run an audit (audit, signoff, verify). */
+export interface AuditFlags {
+  path?: string | undefined;
+  checklist?: string[] | undefined;
+  bandit?: boolean | undefined;
+  banditPath?: string | undefined;
+  exclude?: string[] | undefined;
+  cache?: boolean | undefined;
+  pipAudit?: boolean | undefined;
+}
+
+/** Everything an audit needs, read and validated before any probe runs. */
+export interface AuditContext {
+  root: string;
+  config: VouchConfig;
+  checklist: Checklist;
+  answers: AnswersFile;
+  flags: AuditFlags;
+}
+
+/** Resolves the repository, its settings, the checklist and the answers; bad input is a UsageError. */
+export function prepareAudit(flags: AuditFlags): AuditContext {
+  const root = resolve(flags.path ?? '.');
+  if (!existsSync(root)) throw new UsageError(`no such directory: ${flags.path ?? '.'}`);
+  if (!statSync(root).isDirectory()) throw new UsageError(`not a directory: ${flags.path ?? '.'}`);
+  const config = loadConfig(root);
+  const checklist = loadChecklists(checklistFiles(flags.checklist, config, root), { probes: PROBES });
+  const unknown = Object.keys(config.disable).filter((id) => !checklist.items.some((i) => i.id === id));
+  if (unknown.length > 0) {
+    throw new UsageError(`${config.file ?? 'settings'}: disable names unknown item${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`);
+  }
+  const answers = readAnswers(root);
+  return { root, config, checklist, answers, flags };
+}
+
+/**
+ * The checklist files to load: `--checklist` replaces the default (the word `default` names it,
+ * so `--checklist default --checklist ours.yaml` extends it); the settings' `checklists` add to it.
+ */
+export function checklistFiles(flagFiles: string[] | undefined, config: VouchConfig, root: string): string[] {
+  const fromFlags = (flagFiles ?? []).map((f) => (f === 'default' ? defaultChecklistPath() : resolve(f)));
+  const base = fromFlags.length > 0 ? fromFlags : [defaultChecklistPath()];
+  return [...base, ...config.checklists.map((f) => resolve(root, f))];
+}
+
+/** Collects the facts and evaluates the checklist. */
+export async function runAudit(ctx: AuditContext, onProgress?: ProgressListener): Promise<{ audit: Audit; facts: Facts }> {
+  const started = new Date();
+  const t0 = performance.now();
+  const { config, flags } = ctx;
+  const banditEnabled = flags.bandit !== false && config.bandit.enabled;
+  const facts = await collectFacts(ctx.root, {
+    exclude: [...config.exclude, ...(flags.exclude ?? [])],
+    bandit: {
+      enabled: banditEnabled,
+      executable: flags.banditPath ?? config.bandit.path,
+      args: config.bandit.args,
+      timeoutMs: config.bandit.timeout === undefined ? undefined : config.bandit.timeout * 1000,
+    },
+    pipAudit: { enabled: flags.pipAudit !== false },
+    cache: flags.cache !== false,
+    toolVersion: VERSION,
+    ...(onProgress === undefined ? {} : { onProgress }),
+  });
+  onProgress?.({ step: 'probes', state: 'running' });
+  const audit = evaluate(ctx.checklist, facts, {
+    probes: PROBES,
+    answers: ctx.answers,
+    now: new Date(),
+    startedAt: started,
+    disabled: config.disable,
+    policy: { countNonCode: config.countNonCode },
+    toolVersion: VERSION,
+  });
+  audit.notices = collectionNotices(facts, audit);
+  audit.durationMs = Math.round(performance.now() - t0);
+  onProgress?.({ step: 'probes', state: 'done', detail: `${audit.items.length} items` });
+  return { audit, facts };
+}
+
+/** What a person should know about how the facts were gathered. */
+export function collectionNotices(facts: Facts, audit: Audit): string[] {
+  const notices: string[] = [];
+  const banditItems = audit.items.filter((i) => i.item.checks.some((c) => c.probe === 'bandit'));
+  if (facts.bandit.status === 'missing') {
+    notices.push(
+      `bandit not found: ${banditItems.length} items answered by vouch's built-in checks alone; install bandit (pip install bandit) for more`,
+    );
+  } else if (facts.bandit.status === 'error' || facts.bandit.status === 'timeout') {
+    notices.push(`bandit failed: ${facts.bandit.reason ?? facts.bandit.status}; its items rely on the built-in checks`);
+  }
+  const parseErrors = facts.bandit.errors.length;
+  if (parseErrors > 0) {
+    const names = facts.bandit.errors.slice(0, 3).map((e) => e.file).join(', ');
+    notices.push(`bandit could not read ${parseErrors} file${parseErrors > 1 ? 's' : ''} (${names}${parseErrors > 3 ? ', …' : ''}); the built-in checks still scanned them`);
+  }
+  if (facts.python.errors.length > 0) {
+    notices.push(`${facts.python.errors.length} Python file${facts.python.errors.length > 1 ? 's have' : ' has'} syntax errors (e.g. ${facts.python.errors[0]?.file ?? ''}); findings there may be incomplete`);
+  }
+  if (facts.skipped.length > 0) {
+    const by = new Map<string, number>();
+    for (const s of facts.skipped) by.set(s.reason, (by.get(s.reason) ?? 0) + 1);
+    notices.push(`${facts.skipped.length} files skipped (${[...by].map(([r, n]) => `${n} ${r}`).join(', ')})`);
+  }
+  return notices;
+}

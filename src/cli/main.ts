@@ -1,0 +1,158 @@
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { EXIT, UsageError } from '../errors.js';
+import { FAIL_ON_VALUES } from '../audit/policy.js';
+import { VERSION } from '../version.js';
+import type { FailOn } from '../config/config.js';
+
+/** Prints a user error as one line (plus details) and returns exit code 2. */
+function reportUsageError(error: UsageError): number {
+  process.stderr.write(`vouch: ${error.message}\n`);
+  for (const d of error.details) process.stderr.write(`${d}\n`);
+  return EXIT.usage;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let code: number = EXIT.ok;
+
+  const parser = yargs(argv)
+    .scriptName('vouch')
+    .usage('vouch — a security checklist and auditor for Python repositories\n\nUsage: $0 [audit] [PATH] [options]')
+    .command(
+      ['audit [path]', '$0 [path]'],
+      'Audit a Python repository (interactive in a terminal, headless in CI)',
+      (y) =>
+        y
+          .positional('path', { type: 'string', default: '.', describe: 'The repository to audit' })
+          .option('non-interactive', { type: 'boolean', describe: 'No prompts: print a summary, write reports, exit by policy (implied when not a terminal or CI is set)' })
+          .option('format', { type: 'string', describe: 'Report formats, comma-separated: md,json,sarif,junit,html [default: md,json]' })
+          .option('output', { alias: 'o', type: 'string', describe: 'Report file (one format) or folder (several) [default: PATH/.vouch/]' })
+          .option('fail-on', { type: 'string', choices: FAIL_ON_VALUES as string[], describe: 'Exit 1 when an item is at this level or worse (fail > review > unanswered) [default: fail]' })
+          .option('checklist', { alias: 'c', type: 'string', array: true, describe: 'Checklist file(s) instead of the default; "default" names the built-in one' })
+          .option('bandit', { type: 'boolean', default: true, describe: 'Run bandit (--no-bandit to skip it)' })
+          .option('bandit-path', { type: 'string', describe: 'The bandit executable to use' })
+          .option('pip-audit', { type: 'boolean', default: true, describe: 'Run pip-audit when installed (--no-pip-audit to skip it)' })
+          .option('exclude', { type: 'string', array: true, describe: 'Paths to leave out (gitignore patterns)' })
+          .option('cache', { type: 'boolean', default: true, describe: 'Reuse analysis of unchanged files from .vouch/cache (--no-cache to redo all)' })
+          .option('quiet', { alias: 'q', type: 'boolean', describe: 'Print only the policy result' })
+          .option('verbose', { alias: 'v', type: 'boolean', describe: 'Print every step, all evidence and the probes' })
+          .conflicts('quiet', 'verbose'),
+      async (a) => {
+        const { auditCommand } = await import('./audit.js');
+        code = await auditCommand({
+          path: a.path,
+          nonInteractive: a.nonInteractive,
+          format: a.format,
+          output: a.output,
+          failOn: a.failOn as FailOn | undefined,
+          checklist: a.checklist,
+          bandit: a.bandit,
+          banditPath: a.banditPath,
+          pipAudit: a.pipAudit,
+          exclude: a.exclude,
+          cache: a.cache,
+          quiet: a.quiet,
+          verbose: a.verbose,
+        });
+      },
+    )
+    .command(
+      'signoff [path]',
+      'Record a sign-off of HEAD for a release (refuses while items are open or failing)',
+      (y) =>
+        y
+          .positional('path', { type: 'string', default: '.', describe: 'The repository' })
+          .option('release', { alias: 'r', type: 'string', demandOption: true, describe: 'The release being signed off, e.g. 1.4.0' })
+          .option('signer', { type: 'string', describe: 'Who signs, "Name <email>" [default: git user.name <user.email>]' })
+          .option('sign-key', { type: 'string', describe: 'SSH private key (or .pub with ssh-agent) to sign the record with ssh-keygen -Y sign' })
+          .option('allow-dirty', { type: 'boolean', describe: 'Sign off despite uncommitted changes (recorded in the sign-off)' })
+          .option('max-age', { type: 'number', describe: 'Refuse answers older than this many days [default: max_age_days from settings, else off]' })
+          .option('checklist', { alias: 'c', type: 'string', array: true, describe: 'Checklist file(s) instead of the default' })
+          .option('bandit', { type: 'boolean', default: true, describe: 'Run bandit (--no-bandit to skip it)' })
+          .option('bandit-path', { type: 'string', describe: 'The bandit executable to use' }),
+      async (a) => {
+        const { signoffCommand } = await import('./signoff.js');
+        code = await signoffCommand({
+          path: a.path,
+          release: a.release,
+          signer: a.signer,
+          signKey: a.signKey,
+          allowDirty: a.allowDirty,
+          maxAge: a.maxAge,
+          checklist: a.checklist,
+          bandit: a.bandit,
+          banditPath: a.banditPath,
+        });
+      },
+    )
+    .command(
+      'verify [path]',
+      'Check that a sign-off covers HEAD and the current checklist (the release gate)',
+      (y) =>
+        y
+          .positional('path', { type: 'string', default: '.', describe: 'The repository' })
+          .option('release', { alias: 'r', type: 'string', describe: 'The release to verify [default: the newest sign-off]' })
+          .option('allowed-signers', { type: 'string', describe: 'Require an SSH signature by a signer in this file (git allowed_signers format)' })
+          .option('checklist', { alias: 'c', type: 'string', array: true, describe: 'Checklist file(s) instead of the default' }),
+      async (a) => {
+        const { verifyCommand } = await import('./signoff.js');
+        code = await verifyCommand({ path: a.path, release: a.release, allowedSigners: a.allowedSigners, checklist: a.checklist });
+      },
+    )
+    .command('checklist', 'Validate or list checklists', (y) =>
+      y
+        .command(
+          'validate <files..>',
+          'Validate checklist files (combined in order); every problem as FILE:LINE:COL',
+          (z) => z.positional('files', { type: 'string', array: true, demandOption: true }),
+          async (a) => {
+            const { validateCommand } = await import('./checklist.js');
+            code = validateCommand(a.files as string[]);
+          },
+        )
+        .command(
+          'list',
+          'List the checklist items',
+          (z) =>
+            z
+              .option('checklist', { alias: 'c', type: 'string', array: true, describe: 'Checklist file(s) [default: the built-in one]' })
+              .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
+          async (a) => {
+            const { listCommand } = await import('./checklist.js');
+            code = listCommand(a.checklist, a.json);
+          },
+        )
+        .demandCommand(1, 'name a subcommand: validate or list'),
+    )
+    .strict()
+    .help()
+    .alias('h', 'help')
+    .version(VERSION)
+    .alias('V', 'version')
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .fail((message, error) => {
+      if (error !== undefined && error !== null) throw error;
+      throw new UsageError(`${message} (see vouch --help)`);
+    });
+
+  try {
+    await parser.parseAsync();
+  } catch (error) {
+    if (error instanceof UsageError) return reportUsageError(error);
+    throw error;
+  }
+  return code;
+}
+
+main(hideBin(process.argv)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // Anything unexpected is a bug: say so in one line; VOUCH_DEBUG=1 shows the stack.
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`vouch: internal error: ${message}\n`);
+    if (process.env.VOUCH_DEBUG === '1' && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
+    process.exitCode = 3;
+  },
+);

@@ -1,0 +1,107 @@
+import type { Dependency, Facts, Manifest } from '../repo/types.js';
+import { manifestErrorNotes, requirementText } from './dependency.js';
+import { contextOf, snippetOf, type ValidatingProbe } from './support.js';
+import type { Finding, ProbeResult } from './types.js';
+
+export type PinnedDependenciesParams = { require_hashes?: boolean };
+
+// Files an application installs from: they are expected to pin. pyproject/setup.* of a library
+// declare ranges by convention and are pinned by a lock or a pinned requirements file instead.
+const PIN_EXPECTED: ReadonlySet<Manifest['kind']> = new Set(['requirements', 'pipfile']);
+
+/** The project's own code (`-e .`, `./pkg`, `file:`) is not a dependency to pin. */
+function isLocal(d: Dependency): boolean {
+  if (d.url === undefined) return false;
+  return (
+    /^(?:\.{1,2}(?:\/|$)|\/|file:)/.test(d.url) || (d.editable === true && !/^[a-z+]+:\/\//i.test(d.url))
+  );
+}
+
+/** Pinned by version, or a VCS URL fixed to a full commit. */
+function isPinned(d: Dependency): boolean {
+  if (d.pinned) return true;
+  return d.url !== undefined && /@[0-9a-f]{40}(?:[#&]|$)/i.test(d.url);
+}
+
+function where(d: Dependency): string {
+  return `${d.file}:${d.line}: ${snippetOf(requirementText(d))}`;
+}
+
+export const pinnedDependenciesProbe: ValidatingProbe<PinnedDependenciesParams> = {
+  id: 'pinned-dependencies',
+  description:
+    'Is a declared dependency left unpinned (no exact version, no lock file), or without a hash when hashes are required?',
+  paramsSchema: {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      require_hashes: {
+        type: 'boolean',
+        default: false,
+        description: 'Pinned requirements without --hash are findings too (lock files carry hashes).',
+      },
+    },
+  },
+  run(facts: Facts, params: PinnedDependenciesParams): ProbeResult {
+    const requireHashes = params.require_hashes === true;
+    const notes = manifestErrorNotes(facts);
+    const findings: Finding[] = [];
+    const seen = new Set<string>();
+    const report = (d: Dependency, message: string, rule: string): void => {
+      const key = `${d.name}\0${d.file}\0${d.line}`;
+      if (seen.has(key)) return; // a -r included file appears in each file that includes it
+      seen.add(key);
+      findings.push({
+        message,
+        file: d.file,
+        line: d.line,
+        snippet: snippetOf(requirementText(d)),
+        rule,
+        context: contextOf(facts, d.file),
+      });
+    };
+    const deps = (m: Manifest): Dependency[] => m.dependencies.filter((d) => !isLocal(d));
+
+    const locks = facts.lockFiles.filter((l) => l.kind !== 'pip-compile');
+    if (locks.length > 0) {
+      for (const l of locks)
+        notes.push({
+          message: `${l.path} pins the dependency tree`,
+          file: l.path,
+          context: contextOf(facts, l.path),
+        });
+      return { status: 'ok', findings, notes };
+    }
+
+    // pip-compile output and hand-pinned requirements files both pin the tree (hashes aside).
+    const compiled = new Set(facts.lockFiles.map((l) => l.path));
+    const pinnedFiles = facts.manifests.filter(
+      (m) =>
+        m.kind === 'requirements' &&
+        (compiled.has(m.path) || (deps(m).length > 0 && deps(m).every(isPinned))),
+    );
+    for (const m of pinnedFiles) {
+      const how = compiled.has(m.path) ? ' (pip-compile output)' : '';
+      notes.push({
+        message: `${m.path} pins the dependency tree${how}`,
+        file: m.path,
+        context: contextOf(facts, m.path),
+      });
+    }
+    const treePinned = pinnedFiles.length > 0;
+
+    for (const m of facts.manifests) {
+      // requirements.in is pip-compile's input: ranges there are the point.
+      const expected = PIN_EXPECTED.has(m.kind) && !m.path.endsWith('.in');
+      for (const d of deps(m)) {
+        if (!isPinned(d)) {
+          if (expected || !treePinned) report(d, `${d.name} is not pinned (${where(d)})`, 'unpinned');
+        } else if (requireHashes && expected && d.hashes === 0 && d.url === undefined) {
+          report(d, `${d.name} is pinned without a hash (${where(d)})`, 'no-hash');
+        }
+      }
+    }
+    return { status: 'ok', findings, ...(notes.length > 0 ? { notes } : {}) };
+  },
+};

@@ -1,0 +1,226 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ProgressListener } from '../audit/progress.js';
+import { runBandit } from './bandit.js';
+import { digest, groupByFile, partition, readCache, writeCache, type CacheData, type FileResults } from './cache.js';
+import { listFiles } from './files.js';
+import { gitFacts } from './git.js';
+import { readManifests } from './manifests/index.js';
+import { runPipAudit } from './pip-audit.js';
+import { scanPython } from './python/scan.js';
+import { PYTHON_RULES } from './python/rules.js';
+import { toolInfo } from './tools.js';
+import type { Facts, PipAuditRun, PythonScan, RawFinding, ToolRun } from './types.js';
+
+export interface CollectOptions {
+  exclude?: string[];
+  maxFileSize?: number;
+  bandit: { enabled: boolean; executable?: string | undefined; args: string[]; timeoutMs?: number | undefined };
+  pipAudit: { enabled: boolean; executable?: string | undefined };
+  /** Reuse per-file analysis from `.vouch/cache/` when the files did not change. */
+  cache: boolean;
+  /** vouch's version: a new version never reuses an old cache. */
+  toolVersion: string;
+  onProgress?: ProgressListener;
+}
+
+const SECURITY_TOOLS = ['bandit', 'pip-audit', 'safety', 'semgrep'];
+
+/**
+ * Collects every fact the probes need, once: the only stage that reads the disk, asks git and
+ * runs other programs. bandit and the built-in analyser run side by side.
+ */
+export async function collectFacts(root: string, options: CollectOptions): Promise<Facts> {
+  const emit = options.onProgress ?? (() => undefined);
+
+  emit({ step: 'files', state: 'running' });
+  const listing = await listFiles(root, {
+    ...(options.exclude === undefined ? {} : { exclude: options.exclude }),
+    ...(options.maxFileSize === undefined ? {} : { maxFileSize: options.maxFileSize }),
+  });
+  const skippedNote = listing.skipped.length > 0 ? `, ${listing.skipped.length} skipped` : '';
+  emit({ step: 'files', state: 'done', detail: `${listing.files.length} files${skippedNote}` });
+
+  const pythonFiles = listing.files.filter((f) => f.path.endsWith('.py') || f.path.endsWith('.pyw'));
+  const hashed = pythonFiles.map((f) => ({ path: f.path, sha: digest(listing.text.get(f.path) ?? '') }));
+  const cache: CacheData = options.cache ? readCache(root) : { version: 1 };
+
+  emit({ step: 'git', state: 'running' });
+  const gitPromise = gitFacts(root, listing.files).then((g) => {
+    emit({ step: 'git', state: 'done', detail: g.isRepo ? `HEAD ${g.head?.slice(0, 7) ?? 'none'}${g.dirty ? ', uncommitted changes' : ''}` : 'not a git repository' });
+    return g;
+  });
+
+  emit({ step: 'manifests', state: 'running' });
+  const { manifests, lockFiles } = readManifests(listing.files, listing.text);
+  const depCount = manifests.reduce((n, m) => n + m.dependencies.length, 0);
+  emit({
+    step: 'manifests',
+    state: 'done',
+    detail: `${manifests.length} manifests, ${depCount} dependencies, ${lockFiles.length} lock files`,
+  });
+
+  emit({ step: 'tools', state: 'running' });
+  const toolsPromise = toolInfo(SECURITY_TOOLS).then((t) => {
+    const found = Object.values(t).filter((i) => i.path !== undefined).map((i) => i.name);
+    emit({ step: 'tools', state: 'done', detail: found.length > 0 ? found.join(', ') : 'none found' });
+    return t;
+  });
+
+  const pythonKey = `${options.toolVersion}:${createHash('sha1').update(JSON.stringify(PYTHON_RULES)).digest('hex')}`;
+  const pythonPromise = runPythonCached(listing.text, hashed, cache, pythonKey, emit);
+  const banditPromise = runBanditCached(root, hashed, cache, options, emit);
+  const requirementFiles = manifests.filter((m) => m.kind === 'requirements').map((m) => m.path);
+  const pipAuditPromise = runPipAuditStep(root, requirementFiles, options, emit);
+
+  const [git, tools, python, bandit, pipAudit] = await Promise.all([
+    gitPromise,
+    toolsPromise,
+    pythonPromise,
+    banditPromise,
+    pipAuditPromise,
+  ]);
+  if (options.cache) {
+    try {
+      writeCache(root, cache);
+    } catch {
+      // A read-only checkout still gets its audit; the next run is just slower.
+    }
+  }
+  return {
+    root,
+    files: listing.files,
+    skipped: listing.skipped,
+    text: listing.text,
+    git,
+    manifests,
+    lockFiles,
+    python,
+    bandit,
+    pipAudit,
+    tools,
+  };
+}
+
+async function runPythonCached(
+  text: ReadonlyMap<string, string>,
+  hashed: { path: string; sha: string }[],
+  cache: CacheData,
+  key: string,
+  emit: ProgressListener,
+): Promise<PythonScan> {
+  const started = performance.now();
+  const { reuse, todo } = partition(cache.python, key, hashed);
+  emit({ step: 'python', state: 'running', detail: `${todo.length} files to analyse, ${reuse.length} unchanged`, done: 0, total: todo.length });
+  const fresh = await scanPython(todo.map((path) => ({ path, text: text.get(path) ?? '' })));
+  const todoSet = new Set(todo);
+  cache.python = {
+    key,
+    files: {
+      ...Object.fromEntries(reuse.map(({ path, ...r }) => [path, r])),
+      ...groupByFile(hashed.filter((h) => todoSet.has(h.path)), fresh.findings, fresh.errors),
+    },
+  };
+  const merged = mergeResults(reuse, fresh.findings, fresh.errors);
+  emit({
+    step: 'python',
+    state: 'done',
+    detail: `${hashed.length} files (${fresh.filesParsed} parsed${reuse.length > 0 ? `, ${reuse.length} from cache` : ''})`,
+  });
+  return {
+    findings: merged.findings,
+    errors: merged.errors,
+    filesScanned: hashed.length,
+    filesParsed: fresh.filesParsed,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
+
+async function runBanditCached(
+  root: string,
+  hashed: { path: string; sha: string }[],
+  cache: CacheData,
+  options: CollectOptions,
+  emit: ProgressListener,
+): Promise<ToolRun> {
+  if (!options.bandit.enabled) {
+    emit({ step: 'bandit', state: 'skipped', detail: 'disabled (--no-bandit)' });
+    return { status: 'disabled', reason: 'bandit disabled (--no-bandit)', durationMs: 0, findings: [], errors: [] };
+  }
+  const configFile = banditConfigFile(root);
+  const configDigest = configFile === undefined ? '' : digest(readFileSync(join(root, configFile), 'utf8'));
+  const key = `${options.bandit.executable ?? 'bandit'}:${options.bandit.args.join(' ')}:${configFile ?? ''}:${configDigest}`;
+  const { reuse, todo } = partition(cache.bandit, key, hashed);
+  emit({ step: 'bandit', state: 'running', detail: todo.length === 0 ? 'all files unchanged' : `${todo.length} files`, done: 0, total: todo.length });
+  const run = await runBandit(root, todo, {
+    ...(options.bandit.executable === undefined ? {} : { executable: options.bandit.executable }),
+    extraArgs: options.bandit.args,
+    ...(options.bandit.timeoutMs === undefined ? {} : { timeoutMs: options.bandit.timeoutMs }),
+    ...(configFile === undefined ? {} : { configFile }),
+    onProgress: (done, total) => emit({ step: 'bandit', state: 'running', detail: `${done}/${total} files`, done, total }),
+  });
+  if (run.status !== 'ok') {
+    emit({ step: 'bandit', state: run.status === 'missing' ? 'skipped' : 'failed', detail: run.reason });
+    return run;
+  }
+  // Cache only complete runs.
+  const versionedKey = key;
+  const todoSet = new Set(todo);
+  cache.bandit = {
+    key: versionedKey,
+    files: {
+      ...Object.fromEntries(reuse.map(({ path, ...r }) => [path, r])),
+      ...groupByFile(hashed.filter((h) => todoSet.has(h.path)), run.findings, run.errors),
+    },
+  };
+  const merged = mergeResults(reuse, run.findings, run.errors);
+  emit({
+    step: 'bandit',
+    state: 'done',
+    detail: `${run.version === undefined ? '' : `bandit ${run.version}: `}${merged.findings.length} findings${reuse.length > 0 ? `, ${reuse.length} files from cache` : ''}`,
+  });
+  return { ...run, findings: merged.findings, errors: merged.errors };
+}
+
+async function runPipAuditStep(
+  root: string,
+  requirementFiles: string[],
+  options: CollectOptions,
+  emit: ProgressListener,
+): Promise<PipAuditRun> {
+  if (!options.pipAudit.enabled) {
+    emit({ step: 'pip-audit', state: 'skipped', detail: 'disabled' });
+    return { status: 'disabled', reason: 'pip-audit disabled', durationMs: 0, errors: [], vulnerabilities: [], dependenciesChecked: 0 };
+  }
+  emit({ step: 'pip-audit', state: 'running' });
+  const run = await runPipAudit(root, requirementFiles, {
+    ...(options.pipAudit.executable === undefined ? {} : { executable: options.pipAudit.executable }),
+  });
+  emit({
+    step: 'pip-audit',
+    state: run.status === 'ok' ? 'done' : run.status === 'missing' ? 'skipped' : 'failed',
+    detail: run.status === 'ok' ? `${run.vulnerabilities.length} known vulnerabilities` : run.reason,
+  });
+  return run;
+}
+
+/** The bandit configuration a repository carries, if any. */
+function banditConfigFile(root: string): string | undefined {
+  for (const name of ['.bandit', 'bandit.yaml', 'bandit.yml', '.bandit.yaml', '.bandit.yml']) {
+    if (existsSync(join(root, name))) return name;
+  }
+  const pyproject = join(root, 'pyproject.toml');
+  if (existsSync(pyproject) && /^\s*\[tool\.bandit/m.test(readFileSync(pyproject, 'utf8'))) return 'pyproject.toml';
+  return undefined;
+}
+
+function mergeResults(
+  reuse: FileResults[],
+  findings: RawFinding[],
+  errors: { file: string; message: string }[],
+): { findings: RawFinding[]; errors: { file: string; message: string }[] } {
+  const all = [...reuse.flatMap((r) => r.findings), ...findings];
+  all.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.rule.localeCompare(b.rule));
+  return { findings: all, errors: [...reuse.flatMap((r) => r.errors), ...errors] };
+}

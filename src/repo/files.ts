@@ -1,0 +1,390 @@
+import { isUtf8 } from 'node:buffer';
+import type { Dirent, Stats } from 'node:fs';
+import { lstat, readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import { execa } from 'execa';
+import ignore from 'ignore';
+import type { Ignore } from 'ignore';
+import { fileContext } from './context.js';
+import type { RepoFile, SkippedFile } from './types.js';
+
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+
+/**
+ * Directories that hold someone else's code or generated output. Skipped wherever they sit and
+ * reported once each as 'vendored'. A directory holding `pyvenv.cfg` (a virtualenv, whatever its
+ * name: `env`, `.env`, `py311`...) and `build/lib` (setuptools output) are vendored too, as is
+ * any `*.egg-info` directory.
+ */
+export const VENDORED_DIRS: ReadonlySet<string> = new Set([
+  'node_modules',
+  'bower_components',
+  '.venv',
+  'venv',
+  'site-packages',
+  'dist-packages',
+  '__pypackages__',
+  '.tox',
+  '.nox',
+  '.eggs',
+  '__pycache__',
+  '.mypy_cache',
+  '.pytest_cache',
+  '.ruff_cache',
+  '.hg',
+  '.svn',
+]);
+
+/** Directories skipped without a trace: git's own store and vouch's output. */
+const SILENT_DIRS: ReadonlySet<string> = new Set(['.git', '.vouch']);
+
+const READ_CONCURRENCY = 64;
+const BINARY_SNIFF_BYTES = 8192;
+
+export interface ListOptions {
+  /** Larger files are skipped as 'too-large'. Default 2 MiB. */
+  maxFileSize?: number;
+  /** gitignore-style patterns, relative to the root, skipped as 'excluded'. */
+  exclude?: string[];
+}
+
+export interface FileListing {
+  files: RepoFile[];
+  skipped: SkippedFile[];
+  /** Decoded text of every file in `files`, by path. */
+  text: Map<string, string>;
+}
+
+/** Where root sits in a git work tree, or undefined when git does not manage it. */
+export interface WorkTree {
+  /** Absolute path of the work tree's top level. */
+  top: string;
+  /** Root relative to the top, POSIX, '' or ending in '/'. */
+  prefix: string;
+}
+
+/** Runs git without a shell; never throws (a missing git comes back as `missing: true`). */
+export async function runGit(
+  cwd: string,
+  args: string[],
+  input?: string,
+): Promise<{ ok: boolean; missing: boolean; exitCode: number | undefined; stdout: string }> {
+  const result = await execa('git', args, {
+    cwd,
+    reject: false,
+    stripFinalNewline: false,
+    // Reading must not take index.lock or rewrite the index of the audited repository.
+    env: { GIT_OPTIONAL_LOCKS: '0' },
+    ...(input === undefined ? { stdin: 'ignore' as const } : { input }),
+  });
+  const missing = (result as { code?: string }).code === 'ENOENT';
+  return {
+    ok: result.exitCode === 0,
+    missing,
+    exitCode: result.exitCode,
+    stdout: String(result.stdout ?? ''),
+  };
+}
+
+/**
+ * The git work tree root belongs to. A folder git ignores (a scratch copy inside an ignored
+ * directory of some other repository) is treated as outside git: its files are not the
+ * enclosing repository's business, and listing through it would find nothing.
+ */
+export async function findWorkTree(root: string): Promise<WorkTree | undefined> {
+  const [where, ignored] = await Promise.all([
+    runGit(root, ['rev-parse', '--show-toplevel', '--show-prefix']),
+    runGit(root, ['check-ignore', '-q', '--', '.']),
+  ]);
+  if (!where.ok || ignored.ok) return undefined;
+  const [top = '', prefix = ''] = where.stdout.split('\n');
+  return top === '' ? undefined : { top, prefix };
+}
+
+/** Lists the text files under root (git's view when root is in a work tree) and reads them. */
+export async function listFiles(root: string, options: ListOptions = {}): Promise<FileListing> {
+  const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const rootReal = await realpath(root);
+  const exclude = ignore({ ignorecase: false }).add(options.exclude ?? []);
+
+  const tree = await findWorkTree(rootReal);
+  const candidates = tree ? await gitCandidates(rootReal) : undefined;
+  const skippedDirs = new Map<string, SkipReason>();
+  let paths: string[];
+  let dirVerdict: DirVerdict;
+  if (candidates) {
+    const venvs = new Set(
+      candidates.filter((p) => p.endsWith('/pyvenv.cfg')).map((p) => p.slice(0, -'/pyvenv.cfg'.length)),
+    );
+    dirVerdict = makeDirVerdict(exclude, (dir) => venvs.has(dir));
+    paths = candidates;
+  } else {
+    dirVerdict = makeDirVerdict(exclude, () => false);
+    paths = (await walkTree(rootReal, dirVerdict, skippedDirs)).files;
+  }
+
+  const skipped: SkippedFile[] = [];
+  const wanted: string[] = [];
+  for (const path of paths) {
+    const verdict = dirVerdict.ofParentsOf(path);
+    if (verdict) {
+      skippedDirs.set(verdict.dir, verdict.reason);
+    } else if (exclude.ignores(path)) skipped.push({ path, reason: 'excluded' });
+    else wanted.push(path);
+  }
+  for (const [path, reason] of skippedDirs) if (reason !== 'silent') skipped.push({ path, reason });
+
+  const files: RepoFile[] = [];
+  const text = new Map<string, string>();
+  await eachLimited(wanted, READ_CONCURRENCY, async (path) => {
+    const outcome = await readOne(rootReal, path, maxFileSize);
+    if (outcome === undefined) return;
+    if ('reason' in outcome) skipped.push({ path, reason: outcome.reason });
+    else {
+      files.push({ path, size: outcome.size, context: fileContext(path) });
+      text.set(path, outcome.text);
+    }
+  });
+  files.sort((a, b) => compare(a.path, b.path));
+  skipped.sort((a, b) => compare(a.path, b.path));
+  return { files, skipped, text };
+}
+
+/** Tracked files plus untracked ones git does not ignore, relative to root; undefined if git fails. */
+async function gitCandidates(root: string): Promise<string[] | undefined> {
+  const result = await runGit(root, [
+    'ls-files',
+    '-z',
+    '--cached',
+    '--others',
+    '--exclude-standard',
+    '--',
+    '.',
+  ]);
+  if (!result.ok) return undefined;
+  // A trailing slash marks a nested repository git does not descend into; unmerged files repeat.
+  return [...new Set(result.stdout.split('\0'))].filter((p) => p !== '' && !p.endsWith('/'));
+}
+
+type SkipReason = SkippedFile['reason'] | 'silent';
+
+export interface DirVerdict {
+  /** Why the directory `dir` (relative, no trailing slash) or an ancestor is skipped. */
+  of(dir: string, hasVenvMarker?: boolean): { dir: string; reason: SkipReason } | undefined;
+  ofParentsOf(path: string): { dir: string; reason: SkipReason } | undefined;
+}
+
+function makeDirVerdict(exclude: Ignore, isVenv: (dir: string) => boolean): DirVerdict {
+  const memo = new Map<string, { dir: string; reason: SkipReason } | undefined>();
+  const of = (dir: string, hasVenvMarker = false): { dir: string; reason: SkipReason } | undefined => {
+    if (memo.has(dir)) return memo.get(dir);
+    const slash = dir.lastIndexOf('/');
+    const parent = slash < 0 ? undefined : of(dir.slice(0, slash));
+    const name = dir.slice(slash + 1);
+    let verdict = parent;
+    if (!verdict) {
+      const reason = ownReason(dir, name, exclude, hasVenvMarker || isVenv(dir));
+      if (reason) verdict = { dir, reason };
+    }
+    memo.set(dir, verdict);
+    return verdict;
+  };
+  return {
+    of,
+    ofParentsOf(path) {
+      const slash = path.lastIndexOf('/');
+      return slash < 0 ? undefined : of(path.slice(0, slash));
+    },
+  };
+}
+
+function ownReason(dir: string, name: string, exclude: Ignore, isVenv: boolean): SkipReason | undefined {
+  const byName = reasonByName(name, dir.slice(0, Math.max(0, dir.length - name.length - 1)));
+  if (byName) return byName;
+  if (isVenv) return 'vendored';
+  if (exclude.ignores(`${dir}/`)) return 'excluded';
+  return undefined;
+}
+
+function reasonByName(name: string, parent: string): 'silent' | 'vendored' | undefined {
+  if (SILENT_DIRS.has(name)) return 'silent';
+  const buildLib = name === 'lib' && (parent === 'build' || parent.endsWith('/build'));
+  if (VENDORED_DIRS.has(name) || name.endsWith('.egg-info') || buildLib) return 'vendored';
+  return undefined;
+}
+
+/** Whether a path lies in a vendored, git-internal or vouch-output directory, judged by names alone. */
+export function isVendoredPath(path: string): boolean {
+  const dirs = path.split('/');
+  dirs.pop();
+  return dirs.some((name, i) => reasonByName(name, dirs.slice(0, i).join('/')) !== undefined);
+}
+
+/** The directory verdict used outside git when only vendored directories matter (no excludes). */
+export function vendoredDirVerdict(): Pick<DirVerdict, 'of'> {
+  return makeDirVerdict(ignore(), () => false);
+}
+
+/** One level of .gitignore rules: patterns apply to paths below `base` ('' or ending in '/'). */
+export interface IgnoreLevel {
+  base: string;
+  rules: Ignore;
+}
+
+/** Whether the stacked .gitignore levels ignore `path`; deeper levels may re-include (`!x`). */
+export function ignoredBy(levels: readonly IgnoreLevel[], path: string, isDir: boolean): boolean {
+  let ignored = false;
+  for (const { base, rules } of levels) {
+    if (!path.startsWith(base)) continue;
+    const result = rules.test(path.slice(base.length) + (isDir ? '/' : ''));
+    if (result.ignored) ignored = true;
+    else if (result.unignored) ignored = false;
+  }
+  return ignored;
+}
+
+/** Reads `dir/.gitignore` (if any) as one level. */
+export async function readIgnoreLevel(rootReal: string, dir: string): Promise<IgnoreLevel | undefined> {
+  try {
+    const content = await readFile(join(rootReal, dir, '.gitignore'), 'utf8');
+    return { base: dir === '' ? '' : `${dir}/`, rules: ignore({ ignorecase: false }).add(content) };
+  } catch {
+    return undefined;
+  }
+}
+
+export interface WalkResult {
+  /** Files (and symlinks) not ignored, relative POSIX paths. */
+  files: string[];
+  /** Files a .gitignore ignores, in directories that are not themselves ignored. */
+  ignoredFiles: string[];
+}
+
+/**
+ * Walks root outside git: honours .gitignore at every level, never enters `.git`, never
+ * follows a symlinked directory, and does not descend where `verdict` says to skip (recording
+ * the directory in `skippedDirs`).
+ */
+export async function walkTree(
+  rootReal: string,
+  verdict: Pick<DirVerdict, 'of'>,
+  skippedDirs: Map<string, SkipReason>,
+): Promise<WalkResult> {
+  const files: string[] = [];
+  const ignoredFiles: string[] = [];
+  const visit = async (dir: string, levels: IgnoreLevel[]): Promise<void> => {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(dir === '' ? rootReal : join(rootReal, dir), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    const level = entries.some((e) => e.name === '.gitignore' && !e.isDirectory())
+      ? await readIgnoreLevel(rootReal, dir)
+      : undefined;
+    const here = level ? [...levels, level] : levels;
+    const subdirs: Promise<void>[] = [];
+    for (const entry of entries) {
+      const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
+      if (entry.isDirectory()) {
+        if (ignoredBy(here, path, true)) continue;
+        const isVenv = await exists(join(rootReal, path, 'pyvenv.cfg'));
+        const skip = verdict.of(path, isVenv);
+        if (skip) skippedDirs.set(skip.dir, skip.reason);
+        else subdirs.push(visit(path, here));
+      } else if (entry.isFile() || entry.isSymbolicLink()) {
+        if (entry.name === '.git') continue; // a worktree's gitdir pointer
+        (ignoredBy(here, path, false) ? ignoredFiles : files).push(path);
+      }
+    }
+    await Promise.all(subdirs);
+  };
+  await visit('', []);
+  return { files, ignoredFiles };
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+type ReadOutcome = { size: number; text: string } | { reason: SkippedFile['reason'] } | undefined;
+
+/** Reads one listed path; undefined drops it (deleted since listing, a directory, a fifo...). */
+async function readOne(rootReal: string, path: string, maxFileSize: number): Promise<ReadOutcome> {
+  const abs = join(rootReal, path);
+  let info: Stats;
+  try {
+    info = await lstat(abs);
+    if (info.isSymbolicLink()) {
+      let target: string;
+      try {
+        target = await realpath(abs);
+      } catch {
+        return { reason: 'unreadable' }; // dangling
+      }
+      if (target !== rootReal && !target.startsWith(rootReal + sep)) return { reason: 'symlink-outside' };
+      info = await stat(abs);
+    }
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : { reason: 'unreadable' };
+  }
+  if (!info.isFile()) return undefined;
+  if (info.size > maxFileSize) return { reason: 'too-large' };
+  let buffer: Buffer;
+  try {
+    buffer = await readFile(abs);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : { reason: 'unreadable' };
+  }
+  if (buffer.length > maxFileSize) return { reason: 'too-large' }; // grew since stat
+  const text = decodeText(buffer);
+  if (text === undefined) return { reason: 'binary' };
+  return { size: info.size, text };
+}
+
+const UTF16LE = new TextDecoder('utf-16le');
+const UTF16BE = new TextDecoder('utf-16be');
+
+/**
+ * Text of a file, or undefined when it looks binary (a NUL byte in the first 8 KiB).
+ * UTF-8 (BOM stripped), UTF-16 with a BOM, else latin1 so that a legacy-encoded file is still
+ * scanned rather than dropped.
+ */
+export function decodeText(buffer: Buffer): string | undefined {
+  if (buffer.length >= 2) {
+    // UTF-16 is full of NUL bytes, so its BOM is checked before the binary sniff.
+    if (buffer[0] === 0xff && buffer[1] === 0xfe) return UTF16LE.decode(buffer);
+    if (buffer[0] === 0xfe && buffer[1] === 0xff) return UTF16BE.decode(buffer);
+  }
+  if (buffer.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return undefined;
+  if (isUtf8(buffer)) {
+    const text = buffer.toString('utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  }
+  return buffer.toString('latin1');
+}
+
+/** Runs `task` over `items` with at most `limit` in flight. */
+async function eachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await task(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,46 @@
+import type { Node, Parser } from 'web-tree-sitter';
+import type { RawFinding } from '../types.js';
+import { analyse } from './rules.js';
+
+export interface SourceFile {
+  path: string;
+  text: string;
+}
+
+/** What analysing one file gave: its findings, and an error when it did not parse cleanly. */
+export interface FileResult {
+  path: string;
+  findings: RawFinding[];
+  error?: string | undefined;
+}
+
+/**
+ * Parses and analyses one file. tree-sitter recovers from syntax errors, so a file with
+ * errors still yields the findings of the parts that parsed, plus an error naming the line.
+ */
+export function analyseFile(parser: Parser, file: SourceFile): FileResult {
+  const tree = parser.parse(file.text);
+  if (!tree) return { path: file.path, findings: [], error: 'could not be parsed' };
+  try {
+    const root = tree.rootNode;
+    const findings = analyse(root, file.text, file.path);
+    const error = root.hasError ? `syntax errors near line ${firstErrorLine(root)}` : undefined;
+    return { path: file.path, findings, error };
+  } catch (error) {
+    // A rule tripping over an odd tree must not cost the other files their findings.
+    return { path: file.path, findings: [], error: `analysis failed: ${error instanceof Error ? error.message : String(error)}` };
+  } finally {
+    tree.delete();
+  }
+}
+
+/** The 1-based line of the first ERROR or MISSING node, found by following hasError down. */
+function firstErrorLine(root: Node): number {
+  let node = root;
+  for (;;) {
+    const next = node.children.find((child) => child.isError || child.isMissing || child.hasError);
+    if (!next) return node.startPosition.row + 1;
+    if (next.isError || next.isMissing) return next.startPosition.row + 1;
+    node = next;
+  }
+}

@@ -1,0 +1,284 @@
+import type { Node } from 'web-tree-sitter';
+import { report, type FileContext } from './context.js';
+import { builtStringOf, mentionedNames, sinkOf } from './flows.js';
+import { resolve } from './imports.js';
+import { isPasswordName, isSecretName, isTimingName } from './names.js';
+import { checkLeak } from './leak.js';
+import {
+  callArgs,
+  dottedName,
+  enclosingFunction,
+  isPlainString,
+  lastPart,
+  scopeOf,
+  stringContent,
+  unwrap,
+} from './syntax.js';
+
+/** Rules that look at a call, chosen by the last part of the called name. */
+
+const RANDOM_FUNCTIONS = new Set([
+  'random',
+  'randint',
+  'choice',
+  'choices',
+  'randrange',
+  'getrandbits',
+  'sample',
+  'uniform',
+  'shuffle',
+  'randbytes',
+]);
+
+type CallRule = (context: FileContext, call: Node, resolved: string | undefined, fn: Node) => void;
+
+const POPEN = new Set([
+  'os.popen',
+  'os.popen2',
+  'os.popen3',
+  'os.popen4',
+  'popen2.popen2',
+  'popen2.popen3',
+  'popen2.popen4',
+  'popen2.Popen3',
+  'popen2.Popen4',
+  'commands.getoutput',
+  'commands.getstatusoutput',
+  'platform.popen',
+]);
+const SHELL_HELPERS = new Set(['subprocess.getoutput', 'subprocess.getstatusoutput']);
+const PICKLE_MODULES = new Set(['pickle', 'cPickle', '_pickle', 'dill']);
+const SAFE_YAML_LOADERS = new Set(['SafeLoader', 'CSafeLoader', 'BaseLoader', 'CBaseLoader']);
+const SQL_WORDS = /\b(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|WHERE)\b/i;
+const WEAK_CIPHER_MODULE = /(^|\.)(DES|DES3|ARC2|ARC4|Blowfish|XOR)\.new$/;
+const WEAK_ALGORITHM = new Set(['TripleDES', 'ARC4', 'Blowfish', 'IDEA']);
+const MARK_SAFE = new Set(['mark_safe', 'Markup', 'SafeString', 'SafeText']);
+
+/** The builtin itself: a bare name nothing was imported as, or `builtins.<name>`. */
+function isBuiltin(resolved: string | undefined, name: string): boolean {
+  return resolved === name || resolved === `builtins.${name}` || resolved === `__builtins__.${name}`;
+}
+
+const evalRule: CallRule = (context, call, resolved) => {
+  if (isBuiltin(resolved, 'eval')) report(context, 'py-eval', call);
+};
+const execRule: CallRule = (context, call, resolved) => {
+  if (isBuiltin(resolved, 'exec')) report(context, 'py-exec', call);
+};
+
+const systemRule: CallRule = (context, call, resolved) => {
+  if (resolved === 'os.system' || resolved === 'posix.system') report(context, 'py-os-system', call);
+};
+
+const popenRule: CallRule = (context, call, resolved) => {
+  if (resolved === undefined) return;
+  if (POPEN.has(resolved)) report(context, 'py-os-popen', call);
+  else if (SHELL_HELPERS.has(resolved)) report(context, 'py-subprocess-shell', call);
+};
+
+const shellHelperRule: CallRule = (context, call) => {
+  // asyncio.create_subprocess_shell / loop.subprocess_shell always go through the shell.
+  report(context, 'py-subprocess-shell', call);
+};
+
+/** execute/executemany/executescript/raw/text: is the SQL argument built from strings? */
+const sqlRule: CallRule = (context, call, resolved, fn) => {
+  const method = lastPart(resolved ?? fn.text);
+  const args = callArgs(call);
+  const argument = args.positional[0] ?? args.keywords.get('sql') ?? args.keywords.get('query');
+  if (!argument) return;
+  const built = builtStringOf(argument);
+  if (!built) return;
+  // raw()/text() are common method names; only SQL-looking text counts there.
+  if ((method === 'raw' || method === 'text') && !SQL_WORDS.test(built.text)) return;
+  report(context, 'py-sql-format', call);
+};
+
+function yamlLoaderIsSafe(context: FileContext, loader: Node | undefined): boolean {
+  if (!loader) return false;
+  const name = dottedName(unwrap(loader));
+  if (!name) return false;
+  const last = lastPart(resolve(name, context.imports));
+  if (SAFE_YAML_LOADERS.has(last)) return true;
+  // A loader class of this file that extends a safe one (`class Loader(yaml.SafeLoader)`).
+  return safeLoaderClasses(context).has(last);
+}
+
+function safeLoaderClasses(context: FileContext): Set<string> {
+  const names = new Set<string>();
+  for (const cls of context.root.descendantsOfType('class_definition')) {
+    const bases = cls.childForFieldName('superclasses');
+    const name = cls.childForFieldName('name')?.text;
+    if (name && bases && bases.namedChildren.some((base) => SAFE_YAML_LOADERS.has(lastPart(base.text)))) {
+      names.add(name);
+    }
+  }
+  return names;
+}
+
+/** load/loads/Unpickler/open/load_all/unsafe_load/full_load of pickle, marshal, shelve, yaml. */
+const loadRule: CallRule = (context, call, resolved) => {
+  if (!resolved) return;
+  const dot = resolved.lastIndexOf('.');
+  const module = resolved.slice(0, dot);
+  const fn = resolved.slice(dot + 1);
+  if (PICKLE_MODULES.has(module) && fn !== 'open') {
+    report(context, 'py-pickle-load', call);
+  } else if (module === 'shelve' && fn === 'open') {
+    report(context, 'py-pickle-load', call);
+  } else if (module === 'marshal' && (fn === 'load' || fn === 'loads')) {
+    report(context, 'py-marshal-load', call);
+  } else if (module === 'yaml') {
+    if (fn.startsWith('unsafe_load') || fn.startsWith('full_load')) {
+      report(context, 'py-yaml-load', call);
+    } else if (fn === 'load' || fn === 'load_all') {
+      const args = callArgs(call);
+      const loader = args.keywords.get('Loader') ?? args.positional[1];
+      if (!yamlLoaderIsSafe(context, loader) && !(args.splat && !loader)) report(context, 'py-yaml-load', call);
+    }
+  }
+};
+
+/** `random.<fn>` whose value becomes a token, password, key... */
+const randomRule: CallRule = (context, call, resolved) => {
+  if (resolved === undefined || resolved !== `random.${lastPart(resolved)}`) return;
+  const sink = sinkOf(call);
+  if (sink.kind === 'condition') return;
+  if (sink.kind === 'name') {
+    if (isTimingName(sink.name)) return;
+    if (isSecretName(sink.name)) {
+      report(context, 'py-random-secret', call);
+      return;
+    }
+  }
+  const name = enclosingFunction(call)?.childForFieldName('name')?.text;
+  if (name && isSecretName(name) && !isTimingName(name)) report(context, 'py-random-secret', call);
+};
+
+function mentionsPassword(node: Node): boolean {
+  return mentionedNames(node).some((name) => isPasswordName(name));
+}
+
+/** hashlib.md5 / sha1 / new('md5'|'sha1') without usedforsecurity=False. */
+const hashRule: CallRule = (context, call, resolved) => {
+  if (!resolved) return;
+  const args = callArgs(call);
+  if (resolved === 'hashlib.new') {
+    const algorithm = args.positional[0] ?? args.keywords.get('name');
+    if (!algorithm || !isPlainString(algorithm)) return;
+    if (!/^(md5|sha-?1)$/i.test(stringContent(algorithm))) return;
+  } else if (resolved !== 'hashlib.md5' && resolved !== 'hashlib.sha1') {
+    return;
+  }
+  if (args.keywords.get('usedforsecurity')?.type === 'false') return;
+  report(context, 'py-weak-hash', call);
+  const list = call.childForFieldName('arguments');
+  const sink = sinkOf(call);
+  const password =
+    (list !== null && mentionsPassword(list)) ||
+    (sink.kind === 'name' && isPasswordName(sink.name)) ||
+    (sink.kind === 'name' && sink.node.type === 'identifier' && updatedWithPassword(sink.name, call));
+  if (password) report(context, 'py-weak-hash-password', call);
+};
+
+/** `h = hashlib.md5(); h.update(password)`: the password goes in later. */
+function updatedWithPassword(name: string, call: Node): boolean {
+  for (const update of scopeOf(call).descendantsOfType('call')) {
+    if (update.startIndex <= call.startIndex) continue;
+    const fn = update.childForFieldName('function');
+    if (fn?.type !== 'attribute' || dottedName(fn) !== `${name}.update`) continue;
+    const list = update.childForFieldName('arguments');
+    if (list && mentionsPassword(list)) return true;
+  }
+  return false;
+}
+
+const cipherRule: CallRule = (context, call, resolved) => {
+  if (resolved && WEAK_CIPHER_MODULE.test(resolved)) report(context, 'py-weak-cipher', call);
+};
+
+const newRule: CallRule = (context, call, resolved, fn) => {
+  hashRule(context, call, resolved, fn);
+  cipherRule(context, call, resolved, fn);
+};
+
+/** cryptography's `modes.ECB()` and `algorithms.TripleDES/ARC4/Blowfish/IDEA(...)`. */
+const algorithmRule: CallRule = (context, call, resolved) => {
+  if (!resolved) return;
+  const parts = resolved.split('.');
+  const last = parts.at(-1) ?? '';
+  const owner = parts.at(-2);
+  const fromCryptography = parts[0] === 'cryptography';
+  if (last === 'ECB' && (owner === 'modes' || fromCryptography)) report(context, 'py-weak-cipher', call);
+  if (WEAK_ALGORITHM.has(last) && (owner === 'algorithms' || fromCryptography)) report(context, 'py-weak-cipher', call);
+};
+
+const csrfExemptRule: CallRule = (context, call) => {
+  report(context, 'py-csrf-exempt', call);
+};
+
+const markSafeRule: CallRule = (context, call, resolved, fn) => {
+  if (!MARK_SAFE.has(lastPart(resolved ?? fn.text))) return;
+  const args = callArgs(call);
+  const first = args.positional[0];
+  if (first ? !isPlainString(first) : args.splat) report(context, 'py-mark-safe', call);
+};
+
+const environmentRule: CallRule = (context, call, resolved, fn) => {
+  const isJinja = resolved?.startsWith('jinja2.') === true || (fn.type === 'identifier' && context.importsJinja && !context.imports.has(fn.text));
+  if (!isJinja) return;
+  const args = callArgs(call);
+  const autoescape = args.keywords.get('autoescape');
+  if (autoescape ? unwrap(autoescape).type === 'false' : !args.splat) report(context, 'py-jinja-autoescape-off', call);
+};
+
+const ENV_READS = new Set(['os.environ.get', 'os.getenv', 'os.getenvb', 'decouple.config', 'environ.Env', 'environ.FileAwareEnv']);
+
+const envRule: CallRule = (context, call, resolved) => {
+  if (resolved && ENV_READS.has(resolved)) report(context, 'py-env-read', call);
+};
+
+const tracebackRule: CallRule = (context, call, resolved) => {
+  if (resolved?.startsWith('traceback.format_')) checkLeak(context, call);
+};
+
+const CALL_RULES = new Map<string, CallRule>([
+  ['eval', evalRule],
+  ['exec', execRule],
+  ['system', systemRule],
+  ...['popen', 'popen2', 'popen3', 'popen4', 'Popen3', 'Popen4', 'getoutput', 'getstatusoutput'].map(
+    (name): [string, CallRule] => [name, popenRule],
+  ),
+  ['create_subprocess_shell', shellHelperRule],
+  ['subprocess_shell', shellHelperRule],
+  ...['execute', 'executemany', 'executescript', 'raw', 'text'].map((name): [string, CallRule] => [name, sqlRule]),
+  ...['load', 'loads', 'Unpickler', 'open', 'load_all', 'unsafe_load', 'unsafe_load_all', 'full_load', 'full_load_all'].map(
+    (name): [string, CallRule] => [name, loadRule],
+  ),
+  ...[...RANDOM_FUNCTIONS].map((name): [string, CallRule] => [name, randomRule]),
+  ['md5', hashRule],
+  ['sha1', hashRule],
+  ['new', newRule],
+  ...['ECB', ...WEAK_ALGORITHM].map((name): [string, CallRule] => [name, algorithmRule]),
+  ['csrf_exempt', csrfExemptRule],
+  ...[...MARK_SAFE].map((name): [string, CallRule] => [name, markSafeRule]),
+  ['Environment', environmentRule],
+  ['SandboxedEnvironment', environmentRule],
+  ...['get', 'getenv', 'getenvb', 'config', 'Env', 'FileAwareEnv'].map((name): [string, CallRule] => [name, envRule]),
+  ...['format_exc', 'format_exception', 'format_tb'].map((name): [string, CallRule] => [name, tracebackRule]),
+]);
+
+/** The called names (last parts) some rule looks at: the anchors that lead to calls. */
+export const CALL_RULE_NAMES: ReadonlySet<string> = new Set(CALL_RULES.keys());
+
+/** Runs the rules that apply to one call; `callee` is the last identifier of the called name. */
+export function checkCall(context: FileContext, call: Node, callee: Node): void {
+  const fn = call.childForFieldName('function');
+  if (!fn) return;
+  const name = dottedName(fn);
+  const resolved = name === undefined ? undefined : resolve(name, context.imports);
+  // Dispatch on what the name stands for: `from os import system as run` makes `run(...)` a system call.
+  const rule = CALL_RULES.get(resolved === undefined ? callee.text : lastPart(resolved));
+  if (!rule) return;
+  rule(context, call, resolved, fn);
+}

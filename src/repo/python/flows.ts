@@ -1,0 +1,198 @@
+import type { Node } from 'web-tree-sitter';
+import { callArgs, dottedName, isConstant, isInterpolatedString, isPlainString, isStringNode, lastPart, operatorOf, scopeOf, unwrap } from './syntax.js';
+
+/**
+ * Where values go: the few data-flow questions the rules ask, answered within one function
+ * (or the module). Simple by design: one assignment step, names compared as text.
+ */
+
+/** Nodes that end an expression: walking up stops there. */
+const STATEMENTS = new Set([
+  'expression_statement',
+  'block',
+  'module',
+  'if_statement',
+  'elif_clause',
+  'while_statement',
+  'for_statement',
+  'with_statement',
+  'with_item',
+  'try_statement',
+  'function_definition',
+  'class_definition',
+  'decorated_definition',
+  'decorator',
+  'lambda',
+  'assert_statement',
+  'raise_statement',
+  'delete_statement',
+  'global_statement',
+  'print_statement',
+  'match_statement',
+  'case_clause',
+  'default_parameter',
+  'typed_default_parameter',
+]);
+
+export type Sink =
+  | { kind: 'name'; name: string; node: Node }
+  | { kind: 'return' }
+  | { kind: 'condition' }
+  | { kind: 'none' };
+
+const SLEEPS = new Set(['sleep', 'wait', 'call_later', 'setTimeout', 'sleep_for']);
+
+/**
+ * Where the value of an expression ends up: the name it is stored under (assignment target,
+ * keyword argument, dictionary key), a return, a condition (`random.random() < 0.1`), or nothing.
+ * A value passed to `sleep(...)` is reported under the name `sleep`.
+ */
+export function sinkOf(expression: Node): Sink {
+  let child = expression;
+  for (let parent = expression.parent; parent; child = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case 'assignment':
+      case 'augmented_assignment': {
+        const left = parent.childForFieldName('left');
+        if (!left || left.equals(child)) return { kind: 'none' };
+        return { kind: 'name', name: left.text, node: left };
+      }
+      case 'keyword_argument': {
+        const name = parent.childForFieldName('name');
+        return name ? { kind: 'name', name: name.text, node: name } : { kind: 'none' };
+      }
+      case 'pair': {
+        const key = parent.childForFieldName('key');
+        if (!key || key.equals(child)) return { kind: 'none' };
+        return { kind: 'name', name: key.text, node: key };
+      }
+      case 'return_statement':
+        return { kind: 'return' };
+      case 'comparison_operator':
+      case 'boolean_operator':
+      case 'not_operator':
+        return { kind: 'condition' };
+      case 'call': {
+        const callee = dottedName(parent.childForFieldName('function'));
+        if (callee && SLEEPS.has(lastPart(callee))) return { kind: 'name', name: 'sleep', node: parent };
+        break;
+      }
+      case 'conditional_expression':
+        // `a if random.random() < p else b`: the draw decides, it is not stored.
+        if (parent.namedChildren[1]?.equals(child)) return { kind: 'condition' };
+        break;
+      default:
+        if (STATEMENTS.has(parent.type)) return { kind: 'none' };
+    }
+  }
+  return { kind: 'none' };
+}
+
+interface Assigned {
+  name: string;
+  value: Node;
+  start: number;
+}
+
+const assignmentCache = new WeakMap<object, Map<number, Assigned[]>>();
+
+/** Simple-name assignments (`x = ...`, `x += ...`, `x: str = ...`) inside a scope node. */
+function assignmentsIn(scope: Node): Assigned[] {
+  let byScope = assignmentCache.get(scope.tree);
+  if (!byScope) {
+    byScope = new Map();
+    assignmentCache.set(scope.tree, byScope);
+  }
+  let list = byScope.get(scope.id);
+  if (!list) {
+    list = [];
+    for (const node of scope.descendantsOfType(['assignment', 'augmented_assignment'])) {
+      const left = node.childForFieldName('left');
+      const right = node.childForFieldName('right');
+      if (left?.type === 'identifier' && right) list.push({ name: left.text, value: right, start: node.startIndex });
+    }
+    byScope.set(scope.id, list);
+  }
+  return list;
+}
+
+/** Values assigned to `name` in the scope of `use`, before it. */
+export function assignedValues(name: string, use: Node): Node[] {
+  return assignmentsIn(scopeOf(use))
+    .filter((assigned) => assigned.name === name && assigned.start < use.startIndex)
+    .map((assigned) => assigned.value);
+}
+
+function plusOperands(node: Node, out: Node[]): Node[] {
+  const inner = unwrap(node);
+  if (inner.type === 'binary_operator' && operatorOf(inner) === '+') {
+    const left = inner.childForFieldName('left');
+    const right = inner.childForFieldName('right');
+    if (left) plusOperands(left, out);
+    if (right) plusOperands(right, out);
+  } else {
+    out.push(inner);
+  }
+  return out;
+}
+
+/**
+ * True when an expression builds a string from values: an f-string that interpolates, `%`
+ * applied to a string, `"...".format(...)`, or `+` joining a literal and something computed.
+ * Formatting only constants (`"%d" % 10`) builds nothing.
+ */
+export function isBuiltString(node: Node): boolean {
+  const inner = unwrap(node);
+  switch (inner.type) {
+    case 'string':
+    case 'concatenated_string':
+      return isInterpolatedString(inner);
+    case 'binary_operator': {
+      const operator = operatorOf(inner);
+      const left = inner.childForFieldName('left');
+      const right = inner.childForFieldName('right');
+      if (!left || !right) return false;
+      if (operator === '%') return (isStringNode(left) || isBuiltString(left)) && !isConstant(right);
+      if (operator !== '+') return false;
+      const operands = plusOperands(inner, []);
+      const literal = operands.some((operand) => isStringNode(operand));
+      const computed = operands.some((operand) => !isPlainString(operand));
+      return literal && computed;
+    }
+    case 'call': {
+      const fn = inner.childForFieldName('function');
+      if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'format') return false;
+      const object = fn.childForFieldName('object');
+      if (!object || !isStringNode(object)) return false;
+      const args = callArgs(inner);
+      return args.splat || [...args.positional, ...args.keywords.values()].some((arg) => !isConstant(arg));
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * The expression that builds the string passed as `argument`: the argument itself, or for a
+ * plain name the value it was assigned in the same scope (`q = f"..."; cur.execute(q)`).
+ */
+export function builtStringOf(argument: Node): Node | undefined {
+  const inner = unwrap(argument);
+  if (isBuiltString(inner)) return inner;
+  if (inner.type !== 'identifier') return undefined;
+  return assignedValues(inner.text, inner).find((value) => isBuiltString(value));
+}
+
+/** Identifiers and string keys (`form['password']`) inside an expression, as names. */
+export function mentionedNames(node: Node): string[] {
+  const names: string[] = [];
+  for (const found of node.descendantsOfType(['identifier', 'subscript'])) {
+    if (found.type === 'identifier') {
+      names.push(found.text);
+    } else {
+      const key = found.childForFieldName('subscript');
+      if (key && isPlainString(key)) names.push(key.text);
+    }
+  }
+  return names;
+}

@@ -1,0 +1,230 @@
+import type { Node } from 'web-tree-sitter';
+import { report, type FileContext } from './context.js';
+import { resolve } from './imports.js';
+import {
+  callArgs,
+  dottedName,
+  enclosingClass,
+  isModuleLevel,
+  isPlainString,
+  lastPart,
+  stringContent,
+  unwrap,
+} from './syntax.js';
+
+/** Rules that look at keyword arguments, assignments, decorators, classes and names. */
+
+const SECRET_KEY_NAMES = /^(JWT_)?SECRET_KEY$|^secret_key$/;
+const CSRF_SWITCHES = new Set(['WTF_CSRF_ENABLED', 'CSRF_ENABLED']);
+const CONFIG_CALLS = new Set(['update', 'from_mapping', 'configure']);
+/** Config classes meant for tests or development may switch safety off; others may not. */
+const NON_PRODUCTION_CLASS = /test|dev|local|debug/i;
+
+function typeOf(node: Node | null): string | undefined {
+  return node ? unwrap(node).type : undefined;
+}
+
+/** The call whose argument list holds a keyword argument. */
+function callOfKeyword(keyword: Node): Node | undefined {
+  const call = keyword.parent?.parent;
+  return call?.type === 'call' ? call : undefined;
+}
+
+function calleeName(call: Node): string {
+  const fn = call.childForFieldName('function');
+  return fn ? (dottedName(fn) ?? fn.text) : '';
+}
+
+const GETENV = new Set(['os.environ.get', 'os.getenv', 'os.environ.setdefault', 'decouple.config']);
+
+/**
+ * A value that puts a literal secret in the source: a non-empty string, or one reachable as a
+ * fallback (`getenv('K', 'dev')`, `env('K', default='dev')`, `getenv('K') or 'dev'`).
+ */
+function holdsLiteralSecret(context: FileContext, value: Node): boolean {
+  const inner = unwrap(value);
+  if (isPlainString(inner)) return stringContent(inner) !== '';
+  if (inner.type === 'boolean_operator') {
+    return inner.namedChildren.some((operand) => holdsLiteralSecret(context, operand));
+  }
+  if (inner.type === 'conditional_expression') {
+    const [whenTrue, , whenFalse] = inner.namedChildren;
+    return [whenTrue, whenFalse].some((branch) => branch !== undefined && holdsLiteralSecret(context, branch));
+  }
+  if (inner.type === 'call') {
+    const name = dottedName(inner.childForFieldName('function'));
+    if (!name) return false;
+    const isEnv = GETENV.has(resolve(name, context.imports)) || context.envNames.has(name.split('.')[0] ?? '');
+    if (!isEnv) return false;
+    const args = callArgs(inner);
+    const fallback = args.keywords.get('default') ?? args.positional[1];
+    return fallback !== undefined && isPlainString(fallback) && stringContent(fallback) !== '';
+  }
+  return false;
+}
+
+/** True for a setting that ships: module level, or a config class not meant for dev/tests. */
+function isShippedSetting(statement: Node): boolean {
+  if (isModuleLevel(statement)) return true;
+  const cls = enclosingClass(statement);
+  const name = cls?.childForFieldName('name')?.text;
+  return name !== undefined && !NON_PRODUCTION_CLASS.test(name);
+}
+
+/** shell=True, verify=False, cert_reqs='CERT_NONE', debug=True, SECRET_KEY='...', ... */
+export function checkKeyword(context: FileContext, keyword: Node, name: string): void {
+  const value = keyword.childForFieldName('value');
+  const call = callOfKeyword(keyword);
+  if (!value || !call) return;
+  const valueType = typeOf(value);
+  const callee = lastPart(calleeName(call));
+  switch (name) {
+    case 'shell':
+      if (valueType === 'true') report(context, 'py-subprocess-shell', call);
+      break;
+    case 'verify':
+      // PyJWT's decode(verify=False) is about signatures, not TLS.
+      if (valueType === 'false' && callee !== 'decode') report(context, 'py-tls-verify-disabled', call);
+      break;
+    case 'cert_reqs':
+      if (isPlainString(value) && /^(CERT_)?NONE$/i.test(stringContent(value))) {
+        report(context, 'py-tls-verify-disabled', call);
+      }
+      break;
+    case 'debug':
+      if (valueType === 'true' && (callee === 'run' || callee === 'run_server')) report(context, 'py-debug-true', call);
+      break;
+    case 'DEBUG':
+      if (valueType === 'true' && CONFIG_CALLS.has(callee)) report(context, 'py-debug-true', call);
+      break;
+    case 'WTF_CSRF_ENABLED':
+    case 'CSRF_ENABLED':
+      if (valueType === 'false' && CONFIG_CALLS.has(callee)) report(context, 'py-csrf-exempt', call);
+      break;
+    default:
+      if (SECRET_KEY_NAMES.test(name) && holdsLiteralSecret(context, value)) {
+        report(context, 'py-secret-key-literal', keyword);
+      }
+  }
+}
+
+/** DEBUG = True, app.debug = True, config['SECRET_KEY'] = '...', ctx.check_hostname = False, ... */
+export function checkAssignment(context: FileContext, assignment: Node): void {
+  const left = assignment.childForFieldName('left');
+  const right = assignment.childForFieldName('right');
+  if (!left || !right) return;
+  const valueType = typeOf(right);
+  let target: string;
+  if (left.type === 'identifier') {
+    target = left.text;
+    if (target === 'DEBUG' && valueType === 'true' && isShippedSetting(assignment)) {
+      report(context, 'py-debug-true', assignment);
+    } else if (CSRF_SWITCHES.has(target) && valueType === 'false' && isShippedSetting(assignment)) {
+      report(context, 'py-csrf-exempt', assignment);
+    }
+  } else if (left.type === 'attribute') {
+    target = left.childForFieldName('attribute')?.text ?? '';
+    const owner = left.childForFieldName('object');
+    const ownerName = owner ? (dottedName(owner) ?? '') : '';
+    if (target === 'debug' && valueType === 'true' && /app(lication)?$/i.test(lastPart(ownerName))) {
+      report(context, 'py-debug-true', assignment);
+    } else if ((target === 'check_hostname' || target === 'verify') && valueType === 'false') {
+      report(context, 'py-tls-verify-disabled', assignment);
+    }
+  } else if (left.type === 'subscript') {
+    const key = left.childForFieldName('subscript');
+    if (!key || !isPlainString(key)) return;
+    target = stringContent(key);
+    const owner = left.childForFieldName('value');
+    const isConfig = /config$/i.test(owner?.text ?? '');
+    if (target === 'DEBUG' && valueType === 'true' && isConfig) {
+      report(context, 'py-debug-true', assignment);
+    } else if (CSRF_SWITCHES.has(target) && valueType === 'false') {
+      report(context, 'py-csrf-exempt', assignment);
+    }
+  } else {
+    return;
+  }
+  if (SECRET_KEY_NAMES.test(target) && holdsLiteralSecret(context, right)) {
+    report(context, 'py-secret-key-literal', assignment);
+  }
+}
+
+/** `{'SECRET_KEY': '...'}` in a settings dictionary. */
+export function checkPair(context: FileContext, pair: Node, key: Node): void {
+  if (!isPlainString(key) || !SECRET_KEY_NAMES.test(stringContent(key))) return;
+  const value = pair.childForFieldName('value');
+  if (value && holdsLiteralSecret(context, value)) report(context, 'py-secret-key-literal', pair);
+}
+
+/** `@csrf_exempt`, `@method_decorator(csrf_exempt, ...)`, Flask-WTF's `@csrf.exempt`. */
+export function checkDecorator(context: FileContext, decorator: Node): void {
+  for (const identifier of decorator.descendantsOfType('identifier')) {
+    const name = identifier.text;
+    const parent = identifier.parent;
+    const csrfObject =
+      name === 'exempt' &&
+      parent?.type === 'attribute' &&
+      /csrf/i.test(parent.childForFieldName('object')?.text ?? '');
+    if (name === 'csrf_exempt' || csrfObject) {
+      report(context, 'py-csrf-exempt', decorator);
+      return;
+    }
+  }
+}
+
+/** pydantic `class Settings(BaseSettings)`: configuration read from the environment. */
+export function checkClass(context: FileContext, cls: Node, bases: Node): void {
+  if (bases.namedChildren.some((base) => lastPart(dottedName(base) ?? '') === 'BaseSettings')) {
+    report(context, 'py-env-read', cls);
+  }
+}
+
+const IMPORTS = new Set(['import_statement', 'import_from_statement', 'dotted_name', 'aliased_import']);
+/** Places where the name is defined, not used: `def _create_unverified_context`, `f(MODE_ECB=1)`. */
+const DEFINITIONS = new Set([
+  'function_definition',
+  'class_definition',
+  'parameters',
+  'lambda_parameters',
+  'default_parameter',
+  'typed_parameter',
+  'typed_default_parameter',
+  'global_statement',
+  'nonlocal_statement',
+]);
+
+/** ssl.CERT_NONE, ssl._create_unverified_context, MODE_ECB used as values. */
+export function checkSpecialName(context: FileContext, identifier: Node): void {
+  let parent = identifier.parent;
+  if (!parent || IMPORTS.has(parent.type) || DEFINITIONS.has(parent.type)) return;
+  if (parent.type === 'keyword_argument' && parent.childForFieldName('name')?.equals(identifier)) return;
+  let used = identifier;
+  if (parent.type === 'attribute') {
+    if (!parent.childForFieldName('attribute')?.equals(identifier)) return;
+    used = parent;
+    parent = parent.parent;
+  } else if (identifier.text === 'CERT_NONE' && !resolve('CERT_NONE', context.imports).startsWith('ssl.')) {
+    return;
+  }
+  if (!parent) return;
+  // A comparison reads the setting; an assignment target defines the constant.
+  if (parent.type === 'comparison_operator') return;
+  if ((parent.type === 'assignment' || parent.type === 'augmented_assignment') && parent.childForFieldName('left')?.equals(used)) {
+    return;
+  }
+  report(context, identifier.text === 'MODE_ECB' ? 'py-weak-cipher' : 'py-tls-verify-disabled', used);
+}
+
+/** os.environ['X'] read (writes and deletes are not reads). */
+export function checkEnvironSubscript(context: FileContext, subscript: Node): void {
+  const value = subscript.childForFieldName('value');
+  const name = dottedName(value);
+  if (!name || resolve(name, context.imports) !== 'os.environ') return;
+  const parent = subscript.parent;
+  if (parent?.type === 'delete_statement') return;
+  if ((parent?.type === 'assignment' || parent?.type === 'augmented_assignment') && parent.childForFieldName('left')?.equals(subscript)) {
+    return;
+  }
+  report(context, 'py-env-read', subscript);
+}

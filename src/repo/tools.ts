@@ -1,0 +1,83 @@
+/** Which external tools are installed, where, and at which version. */
+import { accessSync, constants, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runTool } from './exec/run-tool.js';
+import type { ToolInfo } from './types.js';
+
+const VERSION_TIMEOUT_MS = 10_000;
+
+function isExecutableFile(candidate: string): boolean {
+  try {
+    if (!statSync(candidate).isFile()) return false;
+    accessSync(candidate, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The absolute path of an executable: `name` itself when it holds a path separator (a
+ * `--bandit PATH` override, resolved against the working directory), else the first match on PATH.
+ * Relative and empty PATH entries are skipped: they mean "the current directory", which during an
+ * audit may be the audited repository, and vouch must not run a program planted there.
+ */
+export function findExecutable(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (name === '') return undefined;
+  if (name.includes('/') || name.includes(path.sep)) {
+    const candidate = path.resolve(name);
+    return isExecutableFile(candidate) ? candidate : undefined;
+  }
+  const searchPath = env.PATH ?? env.Path ?? '';
+  for (const dir of searchPath.split(path.delimiter)) {
+    if (dir === '' || !path.isAbsolute(dir)) continue;
+    const candidate = path.join(dir, name);
+    if (isExecutableFile(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * The first version-looking token in a tool's `--version` output: `bandit 1.6.2` (then more
+ * lines), `pip-audit 2.7.3`, `safety, version 3.2.4`, `v1.2.3`, `3.12.0rc1`. A token glued to a
+ * word (`python3.11`) is not one; neither is a bare number.
+ */
+export function parseVersion(text: string): string | undefined {
+  const match = /(?<![\w.])v?(\d+(?:\.\d+)+(?:[-.]?(?:a|b|rc|alpha|beta|dev|post)\.?\d*)?(?:\+[\w.]+)?)(?![\w.]*\w)/i.exec(
+    text,
+  );
+  return match?.[1];
+}
+
+/** Runs `executable --version` (10 s at most) and parses the answer; undefined when it fails. */
+export async function toolVersion(
+  executable: string,
+  options: { timeoutMs?: number; env?: NodeJS.ProcessEnv | undefined } = {},
+): Promise<string | undefined> {
+  const outcome = await runTool(executable, ['--version'], {
+    // A neutral directory: `--version` reads no files, least of all the audited repository's.
+    cwd: os.tmpdir(),
+    timeoutMs: Math.min(options.timeoutMs ?? VERSION_TIMEOUT_MS, VERSION_TIMEOUT_MS),
+    env: options.env,
+  });
+  if (outcome.kind !== 'exited') return undefined;
+  // Old tools (and Python 2) print their version on stderr.
+  return parseVersion(outcome.stdout) ?? parseVersion(outcome.stderr);
+}
+
+/** Looks every name up on PATH and asks each one found for its version, concurrently. */
+export async function toolInfo(
+  names: string[],
+  options: { env?: NodeJS.ProcessEnv } = {},
+): Promise<Record<string, ToolInfo>> {
+  const env = options.env ?? process.env;
+  const infos = await Promise.all(
+    names.map(async (name): Promise<ToolInfo> => {
+      const found = findExecutable(name, env);
+      if (found === undefined) return { name };
+      return { name, path: found, version: await toolVersion(found, { env: options.env }) };
+    }),
+  );
+  return Object.fromEntries(infos.map((info) => [info.name, info]));
+}

@@ -1,0 +1,389 @@
+import { describe, expect, it } from 'vitest';
+import { mayMatch } from '../../../src/repo/python/prefilter.js';
+import { PYTHON_RULES } from '../../../src/repo/python/rules.js';
+import { ruleFindings } from './analyse.js';
+
+/** [rule, python source, lines where the rule must report] */
+type Match = [rule: string, source: string, lines: number[]];
+/** [rule, python source]: the rule must stay silent. */
+type NoMatch = [rule: string, source: string];
+
+const matches: Match[] = [
+  ['py-eval', 'eval(user_input)', [1]],
+  ['py-eval', 'import builtins\nbuiltins.eval(x)', [2]],
+  ['py-eval', 'def f(s):\n    return eval(s, {})', [2]],
+  ['py-eval', 'result = [eval(x) for x in items]', [1]],
+  ['py-eval', 'x = 1\ny = eval(\n    expr\n)', [2]],
+
+  ['py-exec', 'exec(code)', [1]],
+  ['py-exec', 'exec(compile(src, "f", "exec"))', [1]],
+  ['py-exec', 'import builtins as b\nb.exec(s)', [2]],
+  ['py-exec', 'def run(c):\n    exec(c, globals())', [2]],
+
+  ['py-os-system', 'import os\nos.system(cmd)', [2]],
+  ['py-os-system', 'from os import system\nsystem("ls " + d)', [2]],
+  ['py-os-system', 'import os as o\no.system(c)', [2]],
+  ['py-os-system', 'from os import system as run\nrun(c)', [2]],
+
+  ['py-os-popen', 'import os\ndata = os.popen(cmd).read()', [2]],
+  ['py-os-popen', 'import popen2\npopen2.popen3(c)', [2]],
+  ['py-os-popen', 'import commands\ncommands.getoutput(c)', [2]],
+  ['py-os-popen', 'from os import popen\npopen(c)', [2]],
+
+  ['py-subprocess-shell', 'subprocess.call(cmd, shell=True)', [1]],
+  ['py-subprocess-shell', 'p = subprocess.Popen(c, shell=True, stdout=PIPE)', [1]],
+  ['py-subprocess-shell', 'async def f():\n    await asyncio.create_subprocess_shell(cmd)', [2]],
+  ['py-subprocess-shell', 'import subprocess\nout = subprocess.getoutput(cmd)', [2]],
+  ['py-subprocess-shell', 'subprocess.run(\n    cmd,\n    shell=True,\n)', [1]],
+
+  ['py-sql-format', 'cursor.execute(f"SELECT * FROM users WHERE id = {uid}")', [1]],
+  ['py-sql-format', 'cursor.execute("SELECT * FROM t WHERE name = \'%s\'" % name)', [1]],
+  ['py-sql-format', 'cur.executemany("INSERT INTO t VALUES ({})".format(v), rows)', [1]],
+  ['py-sql-format', 'db.execute("DELETE FROM t WHERE id = " + str(i))', [1]],
+  [
+    'py-sql-format',
+    'def f(cur, name):\n    query = f"SELECT * FROM t WHERE n = \'{name}\'"\n    cur.execute(query)',
+    [3],
+  ],
+  [
+    'py-sql-format',
+    'from sqlalchemy import text\nsession.execute(text(f"SELECT * FROM t WHERE id = {i}"))',
+    [2],
+  ],
+  ['py-sql-format', 'User.objects.raw("SELECT * FROM auth_user WHERE name = \'%s\'" % name)', [1]],
+  ['py-sql-format', 'query = "SELECT * FROM t WHERE 1=1"\nquery += f" AND name = \'{n}\'"\ncursor.execute(query)', [3]],
+  ['py-sql-format', 'from sqlalchemy import text as sql\nsql("SELECT * FROM t WHERE a = " + a)', [2]],
+
+  ['py-pickle-load', 'import pickle\nobj = pickle.loads(data)', [2]],
+  ['py-pickle-load', 'import cPickle\ncPickle.load(f)', [2]],
+  ['py-pickle-load', 'import dill\ndill.loads(b)', [2]],
+  ['py-pickle-load', 'import shelve\ndb = shelve.open(path)', [2]],
+  ['py-pickle-load', 'import pickle\npickle.Unpickler(f).load()', [2]],
+  ['py-pickle-load', 'from pickle import loads as l\nl(b)', [2]],
+
+  ['py-marshal-load', 'import marshal\nmarshal.loads(b)', [2]],
+  ['py-marshal-load', 'import marshal\ncode = marshal.load(f)', [2]],
+  ['py-marshal-load', 'import marshal as m\nm.loads(d)', [2]],
+  ['py-marshal-load', 'from marshal import loads\nloads(d)', [2]],
+
+  ['py-yaml-load', 'import yaml\nyaml.load(f)', [2]],
+  ['py-yaml-load', 'import yaml\nyaml.load(f, Loader=yaml.Loader)', [2]],
+  ['py-yaml-load', 'import yaml\nyaml.load(f, Loader=yaml.FullLoader)', [2]],
+  ['py-yaml-load', 'import yaml\nyaml.unsafe_load(s)', [2]],
+  ['py-yaml-load', 'import yaml\nyaml.full_load(s)', [2]],
+  ['py-yaml-load', 'import yaml\nyaml.load(s, yaml.UnsafeLoader)', [2]],
+  ['py-yaml-load', 'from yaml import load\nload(s)', [2]],
+
+  ['py-random-secret', 'import random\ntoken = "".join(random.choice(chars) for _ in range(32))', [2]],
+  ['py-random-secret', 'import random\npassword = random.randint(100000, 999999)', [2]],
+  ['py-random-secret', 'import random\ndef generate_otp():\n    return str(random.randint(0, 999999))', [3]],
+  ['py-random-secret', 'from random import choices\nsession_key = "".join(choices(chars, k=16))', [2]],
+  ['py-random-secret', 'import random\nuser.reset_token = random.getrandbits(128)', [2]],
+  ['py-random-secret', 'import random\nsend(code=random.randrange(10**6))', [2]],
+  ['py-random-secret', 'import random\ndata = {"api_key": random.random()}', [2]],
+  [
+    'py-random-secret',
+    'import random\ndef make_salt():\n    chars = list(ALPHABET)\n    random.shuffle(chars)\n    return "".join(chars)',
+    [4],
+  ],
+
+  ['py-weak-hash', 'import hashlib\nhashlib.md5(data)', [2]],
+  ['py-weak-hash', 'import hashlib\ndigest = hashlib.sha1(b).hexdigest()', [2]],
+  ['py-weak-hash', 'import hashlib\nhashlib.new("md5", d)', [2]],
+  ['py-weak-hash', 'from hashlib import md5\nmd5(x)', [2]],
+  ['py-weak-hash', "import hashlib\nhashlib.new('SHA1')", [2]],
+
+  ['py-weak-hash-password', 'import hashlib\nhashlib.md5(password.encode()).hexdigest()', [2]],
+  ['py-weak-hash-password', 'import hashlib\nhashed_pw = hashlib.sha1(x).hexdigest()', [2]],
+  ['py-weak-hash-password', 'import hashlib\nh = hashlib.md5()\nh.update(user.password.encode())', [2]],
+  ['py-weak-hash-password', 'import hashlib\nhashlib.md5(request.form["password"].encode())', [2]],
+  ['py-weak-hash-password', 'import hashlib\nhashlib.new("md5", pwd)', [2]],
+
+  ['py-weak-cipher', 'from Cryptodome.Cipher import ARC4\nc = ARC4.new(key)', [2]],
+  [
+    'py-weak-cipher',
+    'from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes\nc = Cipher(algorithms.AES(k), modes.ECB())',
+    [2],
+  ],
+  ['py-weak-cipher', 'c = Cipher(algorithms.TripleDES(key), modes.CBC(iv))', [1]],
+  ['py-weak-cipher', 'cipher = AES.new(key, AES.MODE_ECB)', [1]],
+  ['py-weak-cipher', 'import Crypto', [1]],
+  ['py-weak-cipher', 'from Crypto.Cipher import AES', [1]],
+  ['py-weak-cipher', 'from Cryptodome.Cipher import Blowfish\nBlowfish.new(k, Blowfish.MODE_CBC, iv)', [2]],
+  ['py-weak-cipher', 'from Cryptodome.Cipher import DES3 as TDES\nTDES.new(k, TDES.MODE_CBC)', [2]],
+
+  ['py-tls-verify-disabled', 'requests.get(url, verify=False)', [1]],
+  ['py-tls-verify-disabled', 'ctx = ssl.create_default_context()\nctx.check_hostname = False', [2]],
+  ['py-tls-verify-disabled', 'ctx.verify_mode = ssl.CERT_NONE', [1]],
+  ['py-tls-verify-disabled', 'ssl._create_default_https_context = ssl._create_unverified_context', [1]],
+  ['py-tls-verify-disabled', 'http = urllib3.PoolManager(cert_reqs="CERT_NONE")', [1]],
+  ['py-tls-verify-disabled', 's = requests.Session()\ns.verify = False', [2]],
+  ['py-tls-verify-disabled', 'client = httpx.Client(\n    base_url=u,\n    verify=False,\n)', [1]],
+  ['py-tls-verify-disabled', 'from ssl import CERT_NONE\nctx.verify_mode = CERT_NONE', [2]],
+
+  ['py-debug-true', 'app.run(debug=True)', [1]],
+  ['py-debug-true', 'app.run(host="0.0.0.0", port=5000, debug=True)', [1]],
+  ['py-debug-true', 'app.debug = True', [1]],
+  ['py-debug-true', 'DEBUG = True', [1]],
+  ['py-debug-true', 'app.config["DEBUG"] = True', [1]],
+  ['py-debug-true', 'app.config.update(DEBUG=True)', [1]],
+  ['py-debug-true', 'class ProductionConfig:\n    DEBUG = True', [2]],
+  ['py-debug-true', 'if __name__ == "__main__":\n    socketio.run(app, debug=True)', [2]],
+
+  ['py-secret-key-literal', 'SECRET_KEY = "s3cr3t-value"', [1]],
+  ['py-secret-key-literal', "app.secret_key = 'dev'", [1]],
+  ['py-secret-key-literal', 'app.config[\'SECRET_KEY\'] = "hardcoded"', [1]],
+  ['py-secret-key-literal', 'JWT_SECRET_KEY = "abc123xyz"', [1]],
+  ['py-secret-key-literal', 'SECRET_KEY = os.environ.get("SECRET_KEY", "fallback-secret")', [1]],
+  ['py-secret-key-literal', 'app.config.update(SECRET_KEY="x")', [1]],
+  ['py-secret-key-literal', 'SECRET_KEY = os.getenv("K") or "changeme"', [1]],
+  ['py-secret-key-literal', 'class Config:\n    SECRET_KEY = b"bytes-secret"', [2]],
+  ['py-secret-key-literal', 'app.config.from_mapping({"SECRET_KEY": "dev"})', [1]],
+
+  ['py-csrf-exempt', '@csrf_exempt\ndef view(request):\n    pass', [1]],
+  ['py-csrf-exempt', '@csrf.exempt\n@app.route("/hook")\ndef hook():\n    pass', [1]],
+  ['py-csrf-exempt', 'WTF_CSRF_ENABLED = False', [1]],
+  ['py-csrf-exempt', 'app.config["WTF_CSRF_ENABLED"] = False', [1]],
+  ['py-csrf-exempt', '@method_decorator(csrf_exempt, name="dispatch")\nclass V(View):\n    pass', [1]],
+  ['py-csrf-exempt', 'urlpatterns = [\n    path("hook/", csrf_exempt(HookView.as_view())),\n]', [2]],
+  ['py-csrf-exempt', 'app.config.update(WTF_CSRF_ENABLED=False)', [1]],
+
+  ['py-mark-safe', 'html = mark_safe(user_bio)', [1]],
+  ['py-mark-safe', 'Markup(f"<b>{name}</b>")', [1]],
+  ['py-mark-safe', 'SafeString(html)', [1]],
+  ['py-mark-safe', 'def bio(text):\n    return mark_safe("<p>" + text + "</p>")', [2]],
+  ['py-mark-safe', 'import markupsafe\nmarkupsafe.Markup(content)', [2]],
+
+  ['py-jinja-autoescape-off', 'import jinja2\nenv = jinja2.Environment(loader=FileSystemLoader("t"))', [2]],
+  ['py-jinja-autoescape-off', 'from jinja2 import Environment\nenv = Environment(autoescape=False)', [2]],
+  ['py-jinja-autoescape-off', 'from jinja2 import *\nenv = Environment(loader=l)', [2]],
+  ['py-jinja-autoescape-off', 'import jinja2\njinja2.Environment()', [2]],
+
+  ['py-env-read', 'import os\npw = os.environ["PASSWORD"]', [2]],
+  ['py-env-read', 'import os\nurl = os.environ.get("DB_URL")', [2]],
+  ['py-env-read', 'import os\ntoken = os.getenv("TOKEN", "")', [2]],
+  ['py-env-read', 'from os import environ\nx = environ.get("X")', [2]],
+  ['py-env-read', 'import environ\nenv = environ.Env()\nDEBUG = env.bool("DEBUG")', [2, 3]],
+  ['py-env-read', 'from pydantic_settings import BaseSettings\nclass Settings(BaseSettings):\n    db: str', [2]],
+  ['py-env-read', 'from .base import env\nX = env("X")', [2]],
+  ['py-env-read', 'from decouple import config\nSECRET = config("SECRET")', [2]],
+
+  ['py-log-secret', 'logger.info("login %s %s", user, password)', [1]],
+  ['py-log-secret', 'logging.debug(f"token={token}")', [1]],
+  ['py-log-secret', 'log.warning("key: %s", api_key)', [1]],
+  ['py-log-secret', 'self.logger.error("bad secret %s", self.client_secret)', [1]],
+  ['py-log-secret', 'LOG.info("auth", extra={"t": access_token})', [1]],
+  ['py-log-secret', 'logging.getLogger(__name__).info("pw %s", request.form["password"])', [1]],
+  ['py-log-secret', 'logger.info("login", password=pw)', [1]],
+  ['py-log-secret', 'logger.debug("creds %s", str(credentials))', [1]],
+
+  ['py-error-leak', 'def v():\n    try:\n        f()\n    except Exception as e:\n        return jsonify(error=str(e)), 500', [5]],
+  ['py-error-leak', 'def v():\n    try:\n        f()\n    except Exception as exc:\n        return {"detail": repr(exc)}', [5]],
+  [
+    'py-error-leak',
+    'def v():\n    try:\n        f()\n    except ValueError as e:\n        raise HTTPException(status_code=400, detail=str(e))',
+    [5],
+  ],
+  [
+    'py-error-leak',
+    'def v():\n    try:\n        f()\n    except Exception:\n        return Response(traceback.format_exc(), status=500)',
+    [5],
+  ],
+  [
+    'py-error-leak',
+    'def v():\n    try:\n        f()\n    except Exception as e:\n        msg = f"failed: {e}"\n        return JsonResponse({"error": msg})',
+    [6],
+  ],
+  ['py-error-leak', 'def v():\n    try:\n        f()\n    except Exception as e:\n        flash(str(e))', [5]],
+];
+
+const noMatches: NoMatch[] = [
+  ['py-eval', 'model.eval()'],
+  ['py-eval', 'print("exec and eval(x) are dangerous")'],
+  ['py-eval', '# eval(cmd)'],
+  ['py-eval', 'def f():\n    """Never call eval(x) here."""\n    return 1'],
+  ['py-eval', 'import ast\nast.literal_eval(x)'],
+  ['py-eval', 'from asteval import eval\neval(x)'],
+
+  ['py-exec', 'obj.exec()'],
+  ['py-exec', 'app.exec_()'],
+  ['py-exec', 'x = "exec"'],
+  ['py-exec', '# exec(x)'],
+  ['py-exec', 'subprocess.run(["exec", x])'],
+
+  ['py-os-system', 'import platform\nplatform.system()'],
+  ['py-os-system', '# os.system(cmd)'],
+  ['py-os-system', 'self.system(x)'],
+  ['py-os-system', 'print("os.system(cmd)")'],
+  ['py-os-system', 'import mylib as os\nos.system(c)'],
+
+  ['py-os-popen', 'subprocess.Popen(["ls"])'],
+  ['py-os-popen', '# os.popen(x)'],
+  ['py-os-popen', 'pipe.popen()'],
+  ['py-os-popen', 'x = "os.popen"'],
+
+  ['py-subprocess-shell', 'subprocess.run(["ls", d])'],
+  ['py-subprocess-shell', 'subprocess.run(cmd, shell=False)'],
+  ['py-subprocess-shell', 'subprocess.run(cmd, shell=use_shell)'],
+  ['py-subprocess-shell', '# subprocess.call(c, shell=True)'],
+  ['py-subprocess-shell', 'print("shell=True")'],
+
+  ['py-sql-format', 'cursor.execute("SELECT * FROM t WHERE id = %s", (uid,))'],
+  ['py-sql-format', 'cursor.execute("SELECT * FROM t WHERE id = ?", [uid])'],
+  ['py-sql-format', 'session.execute(text("SELECT * FROM t WHERE id = :id"), {"id": i})'],
+  ['py-sql-format', '# cursor.execute(f"SELECT {x}")'],
+  ['py-sql-format', 'executor.execute(task)'],
+  ['py-sql-format', 'label.text(f"Hello {name}")'],
+  ['py-sql-format', 'cursor.execute("SELECT * FROM t LIMIT %d" % 10)'],
+  ['py-sql-format', 'q = "SELECT 1"\ncursor.execute(q)'],
+  ['py-sql-format', 'cursor.execute(f"SELECT * FROM t")'],
+  ['py-sql-format', 'def a(x):\n    query = f"SELECT {x}"\n\ndef b(cursor):\n    cursor.execute(query)'],
+
+  ['py-pickle-load', 'import pickle\npickle.dumps(obj)'],
+  ['py-pickle-load', 'json.loads(s)'],
+  ['py-pickle-load', '# pickle.loads(x)'],
+  ['py-pickle-load', 'x = "pickle.loads"'],
+  ['py-pickle-load', 'self.load(f)'],
+
+  ['py-marshal-load', 'import marshal\nmarshal.dumps(c)'],
+  ['py-marshal-load', 'json.load(f)'],
+  ['py-marshal-load', '# marshal.loads(x)'],
+  ['py-marshal-load', 'obj.marshal.loads(x)'],
+
+  ['py-yaml-load', 'import yaml\nyaml.safe_load(s)'],
+  ['py-yaml-load', 'import yaml\nyaml.load(s, Loader=yaml.SafeLoader)'],
+  ['py-yaml-load', 'import yaml\nyaml.load(s, Loader=yaml.CSafeLoader)'],
+  ['py-yaml-load', 'from yaml import SafeLoader, load\nload(s, Loader=SafeLoader)'],
+  ['py-yaml-load', 'import yaml\nclass L(yaml.SafeLoader):\n    pass\nyaml.load(s, Loader=L)'],
+  ['py-yaml-load', '# yaml.load(s)'],
+  ['py-yaml-load', 'json.load(f)'],
+
+  ['py-random-secret', 'import random\ntime.sleep(random.random())'],
+  ['py-random-secret', 'import random\ndelay = backoff * random.uniform(0.5, 1.5)'],
+  ['py-random-secret', 'import random\njitter = random.random()'],
+  ['py-random-secret', 'import secrets\ntoken = secrets.choice(chars)'],
+  ['py-random-secret', 'import random\nif random.random() < 0.1:\n    log_sample()'],
+  ['py-random-secret', 'import random\nitems = random.sample(population, 3)'],
+  ['py-random-secret', 'import random\nsorted(keys, key=lambda _: random.random())'],
+  ['py-random-secret', 'import random\nrng = random.SystemRandom()\ntoken = rng.choice(chars)'],
+  [
+    'py-random-secret',
+    'import random\ndef refresh_token():\n    time.sleep(random.uniform(0, 1))\n    return secrets.token_urlsafe()',
+  ],
+  ['py-random-secret', 'import random\nmapping = random.choice(options)'],
+  ['py-random-secret', 'import numpy as np\ntoken = np.random.randint(10)'],
+
+  ['py-weak-hash', 'import hashlib\nhashlib.md5(b, usedforsecurity=False)'],
+  ['py-weak-hash', 'import hashlib\nhashlib.sha256(d)'],
+  ['py-weak-hash', 'import hashlib\nhashlib.new("sha256")'],
+  ['py-weak-hash', '# hashlib.md5(x)'],
+  ['py-weak-hash', 'x = "hashlib.md5"'],
+  ['py-weak-hash', 'my.md5(x)'],
+
+  ['py-weak-hash-password', 'import hashlib\nhashlib.md5(password.encode(), usedforsecurity=False)'],
+  ['py-weak-hash-password', 'import hashlib\nhashlib.sha256(password.encode())'],
+  ['py-weak-hash-password', 'import hashlib\netag = hashlib.md5(body).hexdigest()'],
+  ['py-weak-hash-password', 'bcrypt.hashpw(password, salt)'],
+  ['py-weak-hash-password', '# hashlib.md5(password)'],
+
+  ['py-weak-cipher', 'from Cryptodome.Cipher import AES\nAES.new(key, AES.MODE_GCM)'],
+  ['py-weak-cipher', 'c = Cipher(algorithms.AES(key), modes.GCM(iv))'],
+  ['py-weak-cipher', '# DES.new(key)'],
+  ['py-weak-cipher', 'x = "MODE_ECB"'],
+  ['py-weak-cipher', 'if mode == AES.MODE_ECB:\n    raise ValueError()'],
+  ['py-weak-cipher', 'from cryptography.fernet import Fernet\nFernet(key)'],
+
+  ['py-tls-verify-disabled', 'jwt.decode(token, verify=False)'],
+  ['py-tls-verify-disabled', 'requests.get(url, verify=True)'],
+  ['py-tls-verify-disabled', 'requests.get(url, verify="/etc/ca.pem")'],
+  ['py-tls-verify-disabled', 'urllib3.disable_warnings()'],
+  ['py-tls-verify-disabled', 'if ctx.verify_mode == ssl.CERT_NONE:\n    warn()'],
+  ['py-tls-verify-disabled', '# requests.get(u, verify=False)'],
+  ['py-tls-verify-disabled', 'ctx.verify_mode = ssl.CERT_REQUIRED'],
+
+  ['py-debug-true', 'app.run(debug=False)'],
+  ['py-debug-true', 'app.run(debug=os.environ.get("FLASK_DEBUG") == "1")'],
+  ['py-debug-true', 'DEBUG = os.environ.get("DEBUG") == "1"'],
+  ['py-debug-true', 'def f():\n    DEBUG = True'],
+  ['py-debug-true', 'class DevelopmentConfig(Config):\n    DEBUG = True'],
+  ['py-debug-true', 'logger.debug("x")'],
+  ['py-debug-true', '# app.run(debug=True)'],
+  ['py-debug-true', 'parser.debug = True'],
+
+  ['py-secret-key-literal', 'SECRET_KEY = os.environ["SECRET_KEY"]'],
+  ['py-secret-key-literal', 'SECRET_KEY = os.getenv("SECRET_KEY")'],
+  ['py-secret-key-literal', 'SECRET_KEY = ""'],
+  ['py-secret-key-literal', 'app.secret_key = secrets.token_hex(32)'],
+  ['py-secret-key-literal', 'SECRET_KEY = get_random_secret_key()'],
+  ['py-secret-key-literal', '# SECRET_KEY = "abc"'],
+  ['py-secret-key-literal', 'print("SECRET_KEY = \'x\'")'],
+  ['py-secret-key-literal', 'SECRET_KEY = os.environ.get("SECRET_KEY", "")'],
+
+  ['py-csrf-exempt', '@login_required\ndef v(r):\n    pass'],
+  ['py-csrf-exempt', 'WTF_CSRF_ENABLED = True'],
+  ['py-csrf-exempt', 'class TestConfig:\n    WTF_CSRF_ENABLED = False'],
+  ['py-csrf-exempt', '# @csrf_exempt'],
+  ['py-csrf-exempt', '@app.route("/csrf_exempt")\ndef v():\n    pass'],
+  ['py-csrf-exempt', '@csrf_protect\ndef v(r):\n    pass'],
+
+  ['py-mark-safe', 'mark_safe("<br>")'],
+  ['py-mark-safe', 'Markup("<b>{}</b>").format(name)'],
+  ['py-mark-safe', 'escape(x)'],
+  ['py-mark-safe', '# mark_safe(x)'],
+  ['py-mark-safe', 'format_html("<b>{}</b>", name)'],
+  ['py-mark-safe', 'Markup.escape(x)'],
+
+  ['py-jinja-autoescape-off', 'import jinja2\njinja2.Environment(autoescape=True)'],
+  ['py-jinja-autoescape-off', 'import jinja2\njinja2.Environment(autoescape=select_autoescape(["html"]))'],
+  ['py-jinja-autoescape-off', 'from simpy import Environment\nenv = Environment()'],
+  ['py-jinja-autoescape-off', 'import jinja2\njinja2.Environment(**options)'],
+  ['py-jinja-autoescape-off', '# jinja2.Environment()'],
+
+  ['py-env-read', 'import os\nos.environ["X"] = "1"'],
+  ['py-env-read', 'import os\ndel os.environ["X"]'],
+  ['py-env-read', '# os.getenv("X")'],
+  ['py-env-read', 'x = "os.environ"'],
+  ['py-env-read', 'ip = request.environ.get("REMOTE_ADDR")'],
+  ['py-env-read', 'environ = {}\nenviron.get("x")'],
+
+  ['py-log-secret', 'logger.info("password changed for %s", user)'],
+  ['py-log-secret', 'logger.info("used %d tokens", token_count)'],
+  ['py-log-secret', 'logger.debug("max %d", max_tokens)'],
+  ['py-log-secret', 'logger.info("length %d", len(password))'],
+  ['py-log-secret', 'print(password)'],
+  ['py-log-secret', '# logger.info(password)'],
+  ['py-log-secret', 'logger.info("ok %s", user.check_password(pw))'],
+  ['py-log-secret', 'dialog.warning("secret", token)'],
+
+  ['py-error-leak', 'def v():\n    try:\n        f()\n    except Exception as e:\n        logger.error(str(e))\n        return jsonify(error="internal"), 500'],
+  ['py-error-leak', 'def v():\n    try:\n        f()\n    except Exception as e:\n        raise RuntimeError(str(e)) from e'],
+  ['py-error-leak', 'import traceback\ntraceback.print_exc()'],
+  ['py-error-leak', 'def v():\n    try:\n        f()\n    except Exception as e:\n        pass\n\ndef describe(e):\n    return str(e)'],
+  ['py-error-leak', '# return str(e)'],
+  ['py-error-leak', 'def v():\n    try:\n        f()\n    except Exception as e:\n        log.exception("x")\n        return str(status)'],
+];
+
+describe('python rules: matching code', () => {
+  it.each(matches)('%s reports %j', async (rule, source, lines) => {
+    const found = (await ruleFindings(source)).filter((finding) => finding.rule === rule);
+    expect(found.map((finding) => finding.line)).toEqual(lines);
+  });
+
+  it.each(matches)('%s: the prefilter lets %j through', (_rule, source) => {
+    expect(mayMatch(source)).toBe(true);
+  });
+});
+
+describe('python rules: code that only looks dangerous', () => {
+  it.each(noMatches)('%s stays silent on %j', async (rule, source) => {
+    const found = (await ruleFindings(source)).filter((finding) => finding.rule === rule);
+    expect(found).toEqual([]);
+  });
+});
+
+describe('python rules: coverage of the tables', () => {
+  it.each(PYTHON_RULES.map((rule) => rule.id))('%s has at least 4 matching and 4 silent rows', (id) => {
+    expect(matches.filter(([rule]) => rule === id).length).toBeGreaterThanOrEqual(4);
+    expect(noMatches.filter(([rule]) => rule === id).length).toBeGreaterThanOrEqual(4);
+  });
+});
