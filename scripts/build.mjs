@@ -1,14 +1,15 @@
 // Bundles the CLI with esbuild: one start-up file, ink loaded only when the UI renders.
+// Builds into a fresh folder and swaps it in, so a test run reading dist/ never sees half a build.
 import { build } from 'esbuild';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+const tmp = `dist.tmp-${process.pid}`;
 await build({
   entryPoints: {
     cli: 'src/cli/main.ts',
-    ...(existsSync('src/repo/python/worker.ts') ? { 'python-worker': 'src/repo/python/worker.ts' } : {}),
+    'python-worker': 'src/repo/python/worker.ts',
   },
-  outdir: 'dist',
+  outdir: tmp,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -24,3 +25,7 @@ await build({
   },
   logLevel: 'warning',
 });
+const old = `dist.old-${process.pid}`;
+if (existsSync('dist')) renameSync('dist', old);
+renameSync(tmp, 'dist');
+rmSync(old, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 /** Live progress of the collection stage, for the scan screen and --verbose. */
-export type StepId = 'files' | 'manifests' | 'git' | 'python' | 'bandit' | 'pip-audit' | 'tools' | 'probes';
+export type StepId = 'checklist' | 'files' | 'manifests' | 'git' | 'python' | 'bandit' | 'pip-audit' | 'tools' | 'probes';
 
 export type StepState = 'pending' | 'running' | 'done' | 'skipped' | 'failed';
 
@@ -16,6 +16,7 @@ export interface ProgressEvent {
 export type ProgressListener = (event: ProgressEvent) => void;
 
 export const STEP_LABELS: Record<StepId, string> = {
+  checklist: 'Loading the checklist',
   files: 'Listing files',
   manifests: 'Reading dependency manifests',
   git: 'Reading git facts',

@@ -2,7 +2,7 @@ import { EXIT } from '../errors.js';
 import { policyViolations } from '../audit/policy.js';
 import type { FailOn } from '../config/config.js';
 import { parseFormats, type ReportFormat } from '../report/index.js';
-import { prepareAudit, runAudit, type AuditFlags } from './context.js';
+import { prepareAudit, runAudit, type AuditContext, type AuditFlags } from './context.js';
 import { reportPaths, writeReports } from './reports.js';
 import { useColor } from './style.js';
 import { formatSummary } from './summary.js';
@@ -17,6 +17,13 @@ export interface AuditArgs extends AuditFlags {
   verbose?: boolean | undefined;
 }
 
+/** Reads the settings, checklist and answers, and works out where the reports go. */
+export function prepareReports(args: AuditArgs): { ctx: AuditContext; paths: Map<ReportFormat, string> } {
+  const ctx = prepareAudit(args);
+  const formats: ReportFormat[] = parseFormats(args.format ?? ctx.config.format?.join(',') ?? 'md,json');
+  return { ctx, paths: reportPaths(ctx.root, formats, args.output ?? ctx.config.output) };
+}
+
 /** Whether to run the terminal UI: a terminal on both ends, not CI, not asked otherwise. */
 export function isInteractive(args: AuditArgs): boolean {
   if (args.nonInteractive === true) return false;
@@ -26,15 +33,13 @@ export function isInteractive(args: AuditArgs): boolean {
 
 /** `vouch [audit] [PATH]`: returns the exit code. */
 export async function auditCommand(args: AuditArgs): Promise<number> {
-  const ctx = prepareAudit(args);
-  const formats: ReportFormat[] = parseFormats(args.format ?? ctx.config.format?.join(',') ?? 'md,json');
-  const paths = reportPaths(ctx.root, formats, args.output ?? ctx.config.output);
-  const failOn = args.failOn ?? ctx.config.failOn ?? 'fail';
-
   if (isInteractive(args)) {
+    // The UI draws its first frame before the checklist loads: nothing on screen feels frozen.
     const { interactiveAudit } = await import('./interactive.js');
-    return interactiveAudit(ctx, paths);
+    return interactiveAudit(args);
   }
+  const { ctx, paths } = prepareReports(args);
+  const failOn = args.failOn ?? ctx.config.failOn ?? 'fail';
 
   const stderr = process.stderr;
   const progress = args.verbose === true

@@ -1,57 +1,77 @@
-import type { ReportFormat } from '../report/index.js';
+import { resolve } from 'node:path';
 import { saveAnswer } from '../answers/answers.js';
 import { summarize } from '../audit/answers-merge.js';
 import type { ProgressEvent } from '../audit/progress.js';
 import type { Audit, AuditItem } from '../audit/types.js';
-import { EXIT } from '../errors.js';
+import { EXIT, UsageError } from '../errors.js';
+import type { ReportFormat } from '../report/index.js';
 import { whoAmI } from '../repo/identity.js';
-import { runAudit, type AuditContext } from './context.js';
-import { writeReports, type reportPaths } from './reports.js';
+import { prepareReports, type AuditArgs } from './audit.js';
+import type { AuditContext } from './context.js';
+import { runAudit } from './context.js';
+import { writeReports } from './reports.js';
 import { latestSignoffInfo } from './signoff-info.js';
 
 /** Runs the Ink UI over a live audit; answers are saved as they are given. Returns the exit code. */
-export async function interactiveAudit(ctx: AuditContext, paths: ReturnType<typeof reportPaths>): Promise<number> {
+export async function interactiveAudit(args: AuditArgs): Promise<number> {
   const listeners = new Set<(e: ProgressEvent) => void>();
   const buffered: ProgressEvent[] = [];
   const emit = (e: ProgressEvent): void => {
     buffered.push(e);
     for (const l of listeners) l(e);
   };
-  // Start loading the UI and collecting at once: the first frame should not wait for either.
-  const uiPromise = import('../ui/run.js');
-  const auditPromise = runAudit(ctx, emit).then((r) => r.audit);
-  const [{ runInteractive }, by] = await Promise.all([uiPromise, whoAmI(ctx.root)]);
+  const [{ runInteractive }, by] = await Promise.all([import('../ui/run.js'), whoAmI(resolve(args.path ?? '.'))]);
 
+  let ctx: AuditContext | undefined;
+  let paths: Map<ReportFormat, string> = new Map();
   let latest: Audit | undefined;
-  const withItems = (items: AuditItem[]): Audit => {
-    const base = latest as Audit;
-    return { ...base, items, summary: summarize(items) };
-  };
+  let usageError: UsageError | undefined;
+  const auditPromise = (async () => {
+    // Let the first frame reach the terminal before the checklist is parsed and validated.
+    await new Promise((r) => setTimeout(r, 15));
+    emit({ step: 'checklist', state: 'running' });
+    try {
+      ({ ctx, paths } = prepareReports(args));
+    } catch (error) {
+      if (error instanceof UsageError) usageError = error;
+      emit({ step: 'checklist', state: 'failed', detail: (error as Error).message });
+      throw error;
+    }
+    emit({ step: 'checklist', state: 'done', detail: `${ctx.checklist.items.length} items` });
+    const { audit } = await runAudit(ctx, emit);
+    latest = audit;
+    return audit;
+  })();
+
   let written: string[] = [];
-  await runInteractive({
-    progress: (listener) => {
-      for (const e of buffered) listener(e);
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    auditPromise: auditPromise.then((a) => {
-      latest = a;
-      return a;
-    }),
-    by,
-    commit: undefined,
-    onAnswer: (itemId, answer) => {
-      saveAnswer(ctx.root, itemId, answer === undefined ? undefined : { ...answer, commit: latest?.repo.commit });
-    },
-    onWriteReport: async (items) => {
-      const audit = withItems(items);
-      written = writeReports(audit, paths, latestSignoffInfo(ctx.root, audit.repo.commit));
-      return written;
-    },
-    onQuit: () => undefined,
-  });
+  try {
+    await runInteractive({
+      progress: (listener) => {
+        for (const e of buffered) listener(e);
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      auditPromise,
+      by,
+      commit: undefined,
+      onAnswer: (itemId, answer) => {
+        if (ctx === undefined) return;
+        saveAnswer(ctx.root, itemId, answer === undefined ? undefined : { ...answer, commit: latest?.repo.commit });
+      },
+      onWriteReport: async (items: AuditItem[]) => {
+        if (latest === undefined || ctx === undefined) return [];
+        const audit: Audit = { ...latest, items, summary: summarize(items) };
+        written = writeReports(audit, paths, latestSignoffInfo(ctx.root, audit.repo.commit));
+        return written;
+      },
+      onQuit: () => undefined,
+    });
+  } catch (error) {
+    // Bad input found after the UI started (a broken checklist, a damaged answers file) is
+    // still one line on stderr and exit 2, once the UI has left the screen.
+    if (usageError !== undefined) throw usageError;
+    throw error;
+  }
   if (written.length > 0) process.stdout.write(`Report${written.length > 1 ? 's' : ''}: ${written.join(', ')}\n`);
   return EXIT.ok;
 }
-
-export type { ReportFormat };

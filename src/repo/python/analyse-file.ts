@@ -1,4 +1,4 @@
-import type { Node, Parser } from 'web-tree-sitter';
+import type { Node, Parser, Tree } from 'web-tree-sitter';
 import type { RawFinding } from '../types.js';
 import { analyse } from './rules.js';
 
@@ -19,9 +19,10 @@ export interface FileResult {
  * errors still yields the findings of the parts that parsed, plus an error naming the line.
  */
 export function analyseFile(parser: Parser, file: SourceFile): FileResult {
-  const tree = parser.parse(file.text);
-  if (!tree) return { path: file.path, findings: [], error: 'could not be parsed' };
+  let tree: Tree | null = null;
   try {
+    tree = parser.parse(file.text);
+    if (!tree) return { path: file.path, findings: [], error: 'could not be parsed' };
     const root = tree.rootNode;
     const findings = analyse(root, file.text, file.path);
     const error = root.hasError ? `syntax errors near line ${firstErrorLine(root)}` : undefined;
@@ -30,17 +31,19 @@ export function analyseFile(parser: Parser, file: SourceFile): FileResult {
     // A rule tripping over an odd tree must not cost the other files their findings.
     return { path: file.path, findings: [], error: `analysis failed: ${error instanceof Error ? error.message : String(error)}` };
   } finally {
-    tree.delete();
+    tree?.delete();
   }
 }
 
-/** The 1-based line of the first ERROR or MISSING node, found by following hasError down. */
+/**
+ * The 1-based line of the first syntax error: follows the first erroneous child down to the
+ * innermost one, because recovery may wrap a whole file in one ERROR node that starts at line 1.
+ */
 function firstErrorLine(root: Node): number {
   let node = root;
   for (;;) {
     const next = node.children.find((child) => child.isError || child.isMissing || child.hasError);
     if (!next) return node.startPosition.row + 1;
-    if (next.isError || next.isMissing) return next.startPosition.row + 1;
     node = next;
   }
 }

@@ -23,7 +23,7 @@ export interface FileContext {
 const RULES = new Map(PYTHON_RULES.map((rule) => [rule.id, rule]));
 
 /** Lines whose string literals may hold a credential: redacted in every snippet. */
-const SECRET_LINE = /passw|pwd|secret|token|api_?key|private_?key|credential|auth/i;
+const SECRET_LINE = /passw|pwd|secret|token|key|credential|auth|bearer|private|signature|salt/i;
 
 /** The stripped source line of a row, redacted where it may hold a secret, at most 200 chars. */
 export function snippetOf(context: FileContext, row: number, redact: boolean): string {

@@ -117,7 +117,7 @@ function assignmentsIn(scope: Node): Assigned[] {
 }
 
 /** Values assigned to `name` in the scope of `use`, before it. */
-export function assignedValues(name: string, use: Node): Node[] {
+function assignedValues(name: string, use: Node): Node[] {
   return assignmentsIn(scopeOf(use))
     .filter((assigned) => assigned.name === name && assigned.start < use.startIndex)
     .map((assigned) => assigned.value);
@@ -141,7 +141,7 @@ function plusOperands(node: Node, out: Node[]): Node[] {
  * applied to a string, `"...".format(...)`, or `+` joining a literal and something computed.
  * Formatting only constants (`"%d" % 10`) builds nothing.
  */
-export function isBuiltString(node: Node): boolean {
+function isBuiltString(node: Node): boolean {
   const inner = unwrap(node);
   switch (inner.type) {
     case 'string':

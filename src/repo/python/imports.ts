@@ -73,35 +73,38 @@ export function importFinding(module: string, file: string, line: number, column
   return { rule: `import:${module}`, message: `imports ${module}`, file, line, column, snippet: snippet.slice(0, 200) };
 }
 
-const IMPORT_LINE = /^(\s*)(import|from)\s+(.*)$/;
+/** An import statement on a line of code: at its start, or after `;` or a `:` (`if x: import y`). */
+const IMPORT_STATEMENT = /(^|[;:])([ \t\f]*)(import|from)[ \t\f]+([^;]*)/g;
 const MODULE = /^\.*[\p{L}_][\p{L}\p{N}_]*(?:\s*\.\s*[\p{L}_][\p{L}\p{N}_]*)*|^\.+/u;
 
 /**
  * Imports read from text without parsing, for files the prefilter rules out (no rule can fire
- * there, so a parse would only yield imports, at about 50 times the cost). Comments and the
+ * there, so a parse would only yield imports, at many times the cost). Comments and the
  * insides of strings, triple-quoted docstrings included, are skipped as a tokenizer would.
+ * Statements inside brackets that span lines are not imports and are skipped too.
  */
 export function importsFromText(text: string, file: string): RawFinding[] {
   const findings: RawFinding[] = [];
   const lines = text.split(/\r?\n/);
-  let open: string | undefined; // the delimiter of a triple-quoted string still open
+  let open: string | undefined; // the delimiter of a string still open at the end of a line
+  let continued = false; // the previous line ended with a backslash
   for (let row = 0; row < lines.length; row++) {
     const raw = lines[row] ?? '';
-    const atStatementStart = open === undefined;
+    const atStatementStart = open === undefined && !continued;
     const { code, stillOpen } = codeOf(raw, open);
     open = stillOpen;
-    if (!atStatementStart) continue;
-    const match = IMPORT_LINE.exec(code);
-    if (!match) continue;
-    let statement = match[3] ?? '';
-    // `import a, \` continues on the next line.
-    for (let next = row + 1; statement.trimEnd().endsWith('\\') && next < lines.length; next++) {
-      statement = statement.trimEnd().slice(0, -1) + ' ' + codeOf(lines[next] ?? '', undefined).code;
-    }
-    const column = (match[1] ?? '').length + 1;
-    const snippet = raw.trim();
-    for (const module of modulesOf(match[2] === 'from', statement)) {
-      findings.push(importFinding(module, file, row + 1, column, snippet));
+    continued = open === undefined && code.trimEnd().endsWith('\\');
+    for (const match of code.matchAll(IMPORT_STATEMENT)) {
+      if (match[1] === '' && !atStatementStart) continue;
+      let statement = match[4] ?? '';
+      // `import a, \` goes on on the next line.
+      for (let next = row + 1; statement.trimEnd().endsWith('\\') && next < lines.length; next++) {
+        statement = statement.trimEnd().slice(0, -1) + ' ' + codeOf(lines[next] ?? '', undefined).code;
+      }
+      const column = match.index + (match[1] ?? '').length + (match[2] ?? '').length + 1;
+      for (const module of modulesOf(match[3] === 'from', statement)) {
+        findings.push(importFinding(module, file, row + 1, column, raw.trim()));
+      }
     }
   }
   return findings;
@@ -120,15 +123,15 @@ function modulesOf(isFrom: boolean, rest: string): string[] {
 }
 
 /**
- * The code on a line with comments removed and string contents blanked, and the triple-quote
- * delimiter still open at its end.
+ * The code on a line with comments removed and string contents blanked, and the delimiter of a
+ * string still open at its end.
  */
 function codeOf(line: string, open: string | undefined): { code: string; stillOpen: string | undefined } {
   let code = '';
   let i = 0;
   if (open !== undefined) {
     const close = findClose(line, 0, open);
-    if (close === -1) return { code: '', stillOpen: open };
+    if (close === -1) return { code: '', stillOpen: carried(line, open) };
     i = close + open.length;
     code = ' '.repeat(i);
   }
@@ -138,7 +141,7 @@ function codeOf(line: string, open: string | undefined): { code: string; stillOp
     if (char === '"' || char === "'") {
       const quote = line.startsWith(char.repeat(3), i) ? char.repeat(3) : char;
       const close = findClose(line, i + quote.length, quote);
-      if (close === -1) return { code, stillOpen: quote.length === 3 ? quote : undefined };
+      if (close === -1) return { code, stillOpen: carried(line, quote) };
       code += `${quote}${quote}`;
       i = close + quote.length;
       continue;
@@ -147,6 +150,11 @@ function codeOf(line: string, open: string | undefined): { code: string; stillOp
     i++;
   }
   return { code, stillOpen: undefined };
+}
+
+/** A string left open at the end of a line goes on if it is triple-quoted or the line ends in `\`. */
+function carried(line: string, quote: string): string | undefined {
+  return quote.length === 3 || /(^|[^\\])(\\\\)*\\$/.test(line) ? quote : undefined;
 }
 
 function findClose(line: string, from: number, quote: string): number {

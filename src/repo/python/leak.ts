@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { report, type FileContext } from './context.js';
+import { resolve } from './imports.js';
 import { dottedName, lastPart, scopeOf } from './syntax.js';
 
 /** py-error-leak: does exception text (a traceback, `str(e)`) reach a response? */
@@ -41,20 +42,26 @@ const STOPS = new Set([
   'delete_statement',
 ]);
 
-type LeakSink = { kind: 'leak' } | { kind: 'variable'; name: string } | { kind: 'none' };
+type LeakSink = { kind: 'return' } | { kind: 'response' } | { kind: 'variable'; name: string } | { kind: 'none' };
 
-function leakSink(expression: Node): LeakSink {
+/** http.client's HTTPException is an HTTP client's error, not a response to a user. */
+function isClientSide(resolved: string): boolean {
+  return resolved.startsWith('http.client.') || resolved.startsWith('urllib3.') || resolved.startsWith('requests.');
+}
+
+function leakSink(context: FileContext, expression: Node): LeakSink {
   let child = expression;
   for (let parent = expression.parent; parent; child = parent, parent = parent.parent) {
     switch (parent.type) {
       case 'return_statement':
-        return { kind: 'leak' };
+        return { kind: 'return' };
       case 'call': {
         const callee = dottedName(parent.childForFieldName('function'));
         if (!callee) break;
         const parts = callee.split('.');
         // Django's messages.error(request, ...) shows the text on the next page.
-        if (RESPONSES.has(lastPart(callee)) || parts.at(-2) === 'messages') return { kind: 'leak' };
+        if (parts.at(-2) === 'messages') return { kind: 'response' };
+        if (RESPONSES.has(lastPart(callee)) && !isClientSide(resolve(callee, context.imports))) return { kind: 'response' };
         break;
       }
       case 'assignment':
@@ -82,21 +89,23 @@ function caughtAs(node: Node, name: string): boolean {
 }
 
 /**
- * Reports exception text at `expression` when it is returned or passed to a response, directly
- * or through one variable (`msg = str(e)` ... `return jsonify(error=msg)`). With
- * `exceptionName`, the expression only counts inside the handler that caught that name.
+ * Reports exception text at `expression` when it is returned or passed to a response, or when
+ * a variable holding it is passed to a response (`msg = str(e)` ... `jsonify(error=msg)`). A
+ * variable that is merely returned is not followed: library code hands error text to its
+ * callers all the time. With `exceptionName`, the expression only counts inside the handler
+ * that caught that name.
  */
 export function checkLeak(context: FileContext, expression: Node, exceptionName?: string): void {
   if (exceptionName !== undefined && !caughtAs(expression, exceptionName)) return;
-  const sink = leakSink(expression);
-  if (sink.kind === 'leak') {
+  const sink = leakSink(context, expression);
+  if (sink.kind === 'return' || sink.kind === 'response') {
     report(context, 'py-error-leak', expression);
     return;
   }
   if (sink.kind !== 'variable') return;
   for (const use of scopeOf(expression).descendantsOfType('identifier')) {
     if (use.startIndex <= expression.endIndex || use.text !== sink.name) continue;
-    if (leakSink(use).kind === 'leak') {
+    if (leakSink(context, use).kind === 'response') {
       report(context, 'py-error-leak', use);
       return;
     }

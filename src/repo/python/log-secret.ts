@@ -22,7 +22,11 @@ export const SECRET_NAME_ANCHOR = /[A-Za-z_]*(?:passw|pwd|secret|token|api_?key|
 /** logger.info(...), logging.debug(...), self.log.error(...), structlog.get_logger().warning(...) */
 function isLoggerCall(context: FileContext, call: Node): boolean {
   const fn = call.childForFieldName('function');
-  if (fn?.type === 'identifier') return resolve(fn.text, context.imports).startsWith('logging.') && LOG_METHODS.has(lastPart(resolve(fn.text, context.imports)));
+  if (fn?.type === 'identifier') {
+    // `from logging import info`
+    const resolved = resolve(fn.text, context.imports);
+    return resolved.startsWith('logging.') && LOG_METHODS.has(lastPart(resolved));
+  }
   if (fn?.type !== 'attribute') return false;
   const method = fn.childForFieldName('attribute')?.text ?? '';
   if (!LOG_METHODS.has(method)) return false;
@@ -39,6 +43,24 @@ function isCalledName(identifier: Node): boolean {
 }
 
 /**
+ * `token` in `token.tok_name`, `self._token_bucket.capacity` or `credentials['expiry_time']`:
+ * what is logged is the part taken out, not the container (which counts only when a method of
+ * it is called: `password.strip()`).
+ */
+function isContainer(identifier: Node): boolean {
+  let expression = identifier;
+  const parent = identifier.parent;
+  if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.equals(identifier)) expression = parent;
+  const holder = expression.parent;
+  if (holder?.type === 'subscript' && holder.childForFieldName('value')?.equals(expression)) {
+    const key = holder.childForFieldName('subscript');
+    return key !== null && isPlainString(key);
+  }
+  if (holder?.type !== 'attribute' || !holder.childForFieldName('object')?.equals(expression)) return false;
+  return !(holder.parent?.type === 'call' && holder.parent.childForFieldName('function')?.equals(holder));
+}
+
+/**
  * Reports a logging call when the name at `node` (an identifier, or the string content of a
  * subscript key such as `form['password']`) holds a secret and reaches the call's arguments
  * unchanged; `len(password)` or `mask(token)` on the way means it does not.
@@ -47,7 +69,7 @@ export function checkLoggedName(context: FileContext, node: Node): void {
   let start = node;
   let name: string;
   if (node.type === 'identifier') {
-    if (isCalledName(node)) return;
+    if (isCalledName(node) || isContainer(node)) return;
     name = node.text;
   } else if (node.type === 'string_content') {
     const string = node.parent;

@@ -20,7 +20,7 @@ export function words(name: string): string[] {
  * parts of common words (`key`board, en`code`, map`pin`g) count only as whole words.
  */
 const SECRET_WORD =
-  /^(token|passw|pwd|secret|salt|nonce|otp|session|csrf|xsrf)|(token|password|passwd|pwd|secret|key|salt|nonce|otp|session|csrf|xsrf)s?$|^(keys?|codes?|pins?|reset|sid)$/;
+  /^(token|passw|pwd|secret|salt|nonce|otp|session|csrf|xsrf)|(token|password|passwd|pwd|secret|salt|nonce|otp|session|csrf|xsrf)s?$|key$|^(code|pin|reset|sid)$/;
 
 /** True when a name says its value must be unguessable (token, password, key, salt, OTP...). */
 export function isSecretName(name: string): boolean {
@@ -47,7 +47,7 @@ const LOGGED_SECRET_WORD =
  * `token_count`, `max_tokens`, `password_policy`, `is_token_valid`, `secret_name`.
  */
 const ABOUT_WORD =
-  /^(count|counts|num|number|len|length|size|max|min|limit|used|usage|type|types|id|ids|index|idx|url|uri|endpoint|expiry|expires|expiration|expire|exp|ttl|path|file|filename|name|names|field|fields|header|prefix|lifetime|timeout|valid|invalid|is|has|policy|required|enabled|changed|strength|rotation|format|kind|source)$/;
+  /^(count|counts|num|number|len|length|size|max|min|limit|used|usage|type|types|id|ids|index|idx|url|uri|endpoint|expiry|expires|expiration|expire|exp|ttl|path|file|filename|name|names|field|fields|header|prefix|lifetime|timeout|valid|invalid|is|has|policy|required|enabled|changed|strength|rotation|format|kind|source|pos|position|offset|start|end|line|col|column|bucket|provider|manager|store|parser|lexer|stream|cache)$/;
 
 /** True when a logged name holds a password, token, secret or API key itself. */
 export function isLoggedSecretName(name: string): boolean {

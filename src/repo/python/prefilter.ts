@@ -1,71 +1,104 @@
 /**
  * A cheap text test run before parsing: a file that fails it cannot produce a rule finding,
- * because every rule needs one of these words in the source (a call's name, a keyword, a
- * setting). Aliases do not escape it: `from os import system as run` still says `system`.
- * Keep it a superset of what the rules look for; the tests check every matching example
- * against it.
+ * because every rule needs certain words in the source (a call, a module, a setting), and the
+ * test looks for those words in the shape code gives them: `system(` or `system as` rather
+ * than "operating system" in a docstring. Aliases do not escape it: `from os import system as
+ * run` still says `system as`. Keep it a superset of what the rules look for; the tests run
+ * every matching example through it.
  */
-const TRIGGERS = new RegExp(
+
+/** Names that only matter when called (or imported under another name). */
+const CALLED = [
+  'exec',
+  'execute',
+  'executemany',
+  'executescript',
+  'eval',
+  'system',
+  'popen',
+  'popen2',
+  'popen3',
+  'popen4',
+  'Popen3',
+  'Popen4',
+  'getoutput',
+  'getstatusoutput',
+  'create_subprocess_shell',
+  'subprocess_shell',
+  'raw',
+  'text',
+  'mark_safe',
+  'Markup',
+  'SafeString',
+  'SafeText',
+  'Environment',
+  'SandboxedEnvironment',
+  'getenv',
+  'getenvb',
+  'format_exc',
+  'format_exception',
+  'format_tb',
+];
+const CALL = new RegExp(`\\b(?:${CALLED.join('|')})(?:\\s*\\(|\\s+as\\b)`);
+
+/** Modules and names that matter wherever they appear. */
+const WORDS = new RegExp(
   [
-    '\\bexec', // exec, execute, executemany, executescript
-    '\\beval\\b',
-    '\\bsystem\\b',
-    '\\bpopen',
-    'Popen[34]',
-    'getoutput',
-    'getstatusoutput',
-    '\\bshell\\s*=',
-    'subprocess_shell',
-    '\\braw\\b',
-    '\\btext\\b',
     '[Pp]ickle',
     '\\bdill\\b',
     '\\bshelve\\b',
     '\\bmarshal\\b',
     '\\byaml\\b',
-    '\\brandom\\b',
+    '\\brandom\\.',
+    '\\bfrom\\s+random\\b',
+    '\\bimport\\s[^\\n]*\\brandom\\b',
     'hashlib',
-    'DES', // DES, DES3, TripleDES
+    'Crypto', // Crypto, Cryptodome
+    '\\bDES3?\\b',
+    'TripleDES',
     'ARC[24]',
     'Blowfish',
     '\\bXOR\\b',
-    'ECB\\b',
+    'ECB\\b', // MODE_ECB, modes.ECB
     '\\bIDEA\\b',
-    'Crypto', // Crypto, Cryptodome
-    '\\bverify\\s*=',
     'CERT_NONE',
     'unverified',
     'check_hostname',
-    'mark_safe',
-    'Markup',
-    'SafeString',
-    'SafeText',
-    'Environment',
-    'environ',
-    'getenv',
+    '\\bverify\\s*=\\s*False',
+    '\\bshell\\s*=\\s*True',
+    'environ', // os.environ, environ.Env
     'BaseSettings',
-    '\\benv\\b',
     'decouple',
-    'traceback',
+    '\\bimport\\s[^\\n]*\\benv\\b', // from .base import env (django-environ)
+    'sqlalchemy', // from sqlalchemy import text as sql
   ].join('|'),
 );
 
-/** Settings words, in any case: `debug=True`, `DEBUG = True`, `secret_key`, `csrf_exempt`. */
-const SETTINGS = /debug|secret_key|csrf/i;
+/** Settings, in any case: `debug=True`, `DEBUG = True`, `secret_key`, `csrf_exempt`. */
+const SETTINGS = /\bdebug\b[^\n]*?=\s*true\b|secret_key|csrf/i;
 
 /** py-log-secret needs a logger and a secret-looking name in the same file. */
 const LOGGER = /log/i;
 const LOGGED_SECRET = /passw|pwd|\bpw\b|passphrase|secret|token|api_?key|apikey|credential/i;
 
-/** py-error-leak via `str(e)`: needs a handler that names the exception. */
-const EXCEPT_AS = /\bexcept\b[^:\n]*\bas\b/;
+const EXCEPT_AS = /\bexcept\b[^:\n]*\bas\s+([A-Za-z_]\w*)/g;
+
+/** py-error-leak via a caught exception: `except ... as e` and then `str(e)`, `repr(e)` or `{e}`. */
+function usesCaughtException(text: string): boolean {
+  const names = new Set<string>();
+  for (const match of text.matchAll(EXCEPT_AS)) if (match[1]) names.add(match[1]);
+  if (names.size === 0) return false;
+  const list = [...names].join('|');
+  return new RegExp(`\\b(?:str|repr)\\(\\s*(?:${list})\\s*\\)|\\{\\s*(?:${list})\\s*[!:}]`).test(text);
+}
 
 /** True when a rule could match in this text; false means parsing it is wasted work. */
 export function mayMatch(text: string): boolean {
   return (
-    TRIGGERS.test(text) ||
+    CALL.test(text) ||
+    WORDS.test(text) ||
     SETTINGS.test(text) ||
-    EXCEPT_AS.test(text) ||
-    (LOGGER.test(text) && LOGGED_SECRET.test(text))
+    (LOGGER.test(text) && LOGGED_SECRET.test(text)) ||
+    usesCaughtException(text)
   );
 }

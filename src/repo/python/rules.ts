@@ -51,9 +51,9 @@ const KEY_NAMES = new Set(['SECRET_KEY', 'JWT_SECRET_KEY', 'secret_key', 'DEBUG'
 /** Called names too common to anchor on; reached through OBJECT_ANCHORS or import aliases. */
 const COMMON_CALLS = new Set(['open', 'get', 'config']);
 
+/** Whole-word matches of any of `words` (identifiers: no escaping needed). */
 function wordsPattern(words: Iterable<string>): RegExp {
-  const escaped = [...new Set(words)].map((word) => word.replace(/[$]/g, '\\$'));
-  return new RegExp(`(?<![\\w.])(?:${escaped.join('|')})(?!\\w)|(?<=\\.)(?:${escaped.join('|')})(?!\\w)`, 'g');
+  return new RegExp(`\\b(?:${[...new Set(words)].join('|')})\\b`, 'g');
 }
 
 const STATIC_ANCHORS = [

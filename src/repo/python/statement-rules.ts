@@ -71,6 +71,14 @@ function isShippedSetting(statement: Node): boolean {
   return name !== undefined && !NON_PRODUCTION_CLASS.test(name);
 }
 
+/** `asyncio.run(main(), debug=True)` turns on event-loop checks, not a web debugger. */
+const EVENT_LOOP_RUNS = new Set(['asyncio.run', 'uvloop.run', 'trio.run', 'anyio.run', 'curio.run']);
+
+function isEventLoopRun(context: FileContext, call: Node): boolean {
+  const name = dottedName(call.childForFieldName('function'));
+  return name !== undefined && EVENT_LOOP_RUNS.has(resolve(name, context.imports));
+}
+
 /** shell=True, verify=False, cert_reqs='CERT_NONE', debug=True, SECRET_KEY='...', ... */
 export function checkKeyword(context: FileContext, keyword: Node, name: string): void {
   const value = keyword.childForFieldName('value');
@@ -92,7 +100,9 @@ export function checkKeyword(context: FileContext, keyword: Node, name: string):
       }
       break;
     case 'debug':
-      if (valueType === 'true' && (callee === 'run' || callee === 'run_server')) report(context, 'py-debug-true', call);
+      if (valueType === 'true' && (callee === 'run' || callee === 'run_server') && !isEventLoopRun(context, call)) {
+        report(context, 'py-debug-true', call);
+      }
       break;
     case 'DEBUG':
       if (valueType === 'true' && CONFIG_CALLS.has(callee)) report(context, 'py-debug-true', call);
@@ -145,9 +155,22 @@ export function checkAssignment(context: FileContext, assignment: Node): void {
   } else {
     return;
   }
-  if (SECRET_KEY_NAMES.test(target) && holdsLiteralSecret(context, right)) {
+  if (SECRET_KEY_NAMES.test(target) && holdsLiteralSecret(context, right) && !namesASetting(assignment, right)) {
     report(context, 'py-secret-key-literal', assignment);
   }
+}
+
+const SETTING_NAME = /^[A-Za-z][A-Za-z0-9]*(_[A-Za-z0-9]+)+$/;
+
+/**
+ * botocore's `class EnvProvider: SECRET_KEY = 'AWS_SECRET_ACCESS_KEY'`: outside a config class,
+ * a constant whose value is itself a setting's name says where the secret is, not what it is.
+ */
+function namesASetting(assignment: Node, value: Node): boolean {
+  const cls = enclosingClass(assignment);
+  const name = cls?.childForFieldName('name')?.text;
+  if (name === undefined || /config|setting/i.test(name)) return false;
+  return isPlainString(value) && SETTING_NAME.test(stringContent(value));
 }
 
 /** `{'SECRET_KEY': '...'}` in a settings dictionary. */
@@ -194,6 +217,12 @@ const DEFINITIONS = new Set([
   'nonlocal_statement',
 ]);
 
+function isAssertion(argumentList: Node): boolean {
+  const call = argumentList.type === 'argument_list' ? argumentList.parent : null;
+  const name = call ? dottedName(call.childForFieldName('function')) : undefined;
+  return name !== undefined && lastPart(name).startsWith('assert');
+}
+
 /** ssl.CERT_NONE, ssl._create_unverified_context, MODE_ECB used as values. */
 export function checkSpecialName(context: FileContext, identifier: Node): void {
   let parent = identifier.parent;
@@ -208,8 +237,10 @@ export function checkSpecialName(context: FileContext, identifier: Node): void {
     return;
   }
   if (!parent) return;
-  // A comparison reads the setting; an assignment target defines the constant.
-  if (parent.type === 'comparison_operator') return;
+  // A comparison (or a test's assertEqual) reads the setting; a dictionary key names it; an
+  // assignment target defines the constant.
+  if (parent.type === 'comparison_operator' || isAssertion(parent)) return;
+  if (parent.type === 'pair' && parent.childForFieldName('key')?.equals(used)) return;
   if ((parent.type === 'assignment' || parent.type === 'augmented_assignment') && parent.childForFieldName('left')?.equals(used)) {
     return;
   }

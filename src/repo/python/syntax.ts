@@ -165,8 +165,3 @@ export function isModuleLevel(node: Node): boolean {
 export function enclosingClass(node: Node): Node | undefined {
   return ancestor(node, new Set(['class_definition']), FUNCTION);
 }
-
-/** True when `node` sits inside `outer` (or is it). */
-export function isWithin(node: Node, outer: Node): boolean {
-  return node.startIndex >= outer.startIndex && node.endIndex <= outer.endIndex;
-}

@@ -139,6 +139,8 @@ const matches: Match[] = [
   ['py-secret-key-literal', 'SECRET_KEY = os.getenv("K") or "changeme"', [1]],
   ['py-secret-key-literal', 'class Config:\n    SECRET_KEY = b"bytes-secret"', [2]],
   ['py-secret-key-literal', 'app.config.from_mapping({"SECRET_KEY": "dev"})', [1]],
+  ['py-secret-key-literal', 'class ProductionConfig(Config):\n    SECRET_KEY = "my_secret_key"', [2]],
+  ['py-secret-key-literal', 'app.add_middleware(SessionMiddleware, secret_key="abcdef")', [1]],
 
   ['py-csrf-exempt', '@csrf_exempt\ndef view(request):\n    pass', [1]],
   ['py-csrf-exempt', '@csrf.exempt\n@app.route("/hook")\ndef hook():\n    pass', [1]],
@@ -176,6 +178,8 @@ const matches: Match[] = [
   ['py-log-secret', 'logging.getLogger(__name__).info("pw %s", request.form["password"])', [1]],
   ['py-log-secret', 'logger.info("login", password=pw)', [1]],
   ['py-log-secret', 'logger.debug("creds %s", str(credentials))', [1]],
+  ['py-log-secret', 'logger.debug("pw %s", password.strip())', [1]],
+  ['py-log-secret', 'from logging import info\ninfo("token %s", token)', [2]],
 
   ['py-error-leak', 'def v():\n    try:\n        f()\n    except Exception as e:\n        return jsonify(error=str(e)), 500', [5]],
   ['py-error-leak', 'def v():\n    try:\n        f()\n    except Exception as exc:\n        return {"detail": repr(exc)}', [5]],
@@ -195,6 +199,7 @@ const matches: Match[] = [
     [6],
   ],
   ['py-error-leak', 'def v():\n    try:\n        f()\n    except Exception as e:\n        flash(str(e))', [5]],
+  ['py-error-leak', 'from django.contrib import messages\ndef v(request):\n    try:\n        f()\n    except Exception as e:\n        messages.error(request, f"Failed: {e}")', [6]],
 ];
 
 const noMatches: NoMatch[] = [
@@ -300,6 +305,8 @@ const noMatches: NoMatch[] = [
   ['py-tls-verify-disabled', 'if ctx.verify_mode == ssl.CERT_NONE:\n    warn()'],
   ['py-tls-verify-disabled', '# requests.get(u, verify=False)'],
   ['py-tls-verify-disabled', 'ctx.verify_mode = ssl.CERT_REQUIRED'],
+  ['py-tls-verify-disabled', 'self.assertEqual(ctx.verify_mode, ssl.CERT_NONE)'],
+  ['py-tls-verify-disabled', 'NAMES = {ssl.CERT_NONE: "none", ssl.CERT_REQUIRED: "required"}'],
 
   ['py-debug-true', 'app.run(debug=False)'],
   ['py-debug-true', 'app.run(debug=os.environ.get("FLASK_DEBUG") == "1")'],
@@ -309,6 +316,7 @@ const noMatches: NoMatch[] = [
   ['py-debug-true', 'logger.debug("x")'],
   ['py-debug-true', '# app.run(debug=True)'],
   ['py-debug-true', 'parser.debug = True'],
+  ['py-debug-true', 'import asyncio\nasyncio.run(main(), debug=True)'],
 
   ['py-secret-key-literal', 'SECRET_KEY = os.environ["SECRET_KEY"]'],
   ['py-secret-key-literal', 'SECRET_KEY = os.getenv("SECRET_KEY")'],
@@ -318,6 +326,7 @@ const noMatches: NoMatch[] = [
   ['py-secret-key-literal', '# SECRET_KEY = "abc"'],
   ['py-secret-key-literal', 'print("SECRET_KEY = \'x\'")'],
   ['py-secret-key-literal', 'SECRET_KEY = os.environ.get("SECRET_KEY", "")'],
+  ['py-secret-key-literal', "class EnvProvider(CredentialProvider):\n    SECRET_KEY = 'AWS_SECRET_ACCESS_KEY'"],
 
   ['py-csrf-exempt', '@login_required\ndef v(r):\n    pass'],
   ['py-csrf-exempt', 'WTF_CSRF_ENABLED = True'],
@@ -354,12 +363,17 @@ const noMatches: NoMatch[] = [
   ['py-log-secret', '# logger.info(password)'],
   ['py-log-secret', 'logger.info("ok %s", user.check_password(pw))'],
   ['py-log-secret', 'dialog.warning("secret", token)'],
+  ['py-log-secret', 'logger.debug("at %s", token.tok_name[kind])'],
+  ['py-log-secret', 'logger.debug("rate %s", self._token_bucket.capacity)'],
+  ['py-log-secret', 'logger.debug("expiry %s", credentials["expiry_time"])'],
 
   ['py-error-leak', 'def v():\n    try:\n        f()\n    except Exception as e:\n        logger.error(str(e))\n        return jsonify(error="internal"), 500'],
   ['py-error-leak', 'def v():\n    try:\n        f()\n    except Exception as e:\n        raise RuntimeError(str(e)) from e'],
   ['py-error-leak', 'import traceback\ntraceback.print_exc()'],
   ['py-error-leak', 'def v():\n    try:\n        f()\n    except Exception as e:\n        pass\n\ndef describe(e):\n    return str(e)'],
   ['py-error-leak', '# return str(e)'],
+  ['py-error-leak', 'from http.client import HTTPException\ndef read(r):\n    try:\n        r.read()\n    except OSError as e:\n        raise HTTPException(str(e))'],
+  ['py-error-leak', 'def v():\n    try:\n        f()\n    except OSError as e:\n        err = str(e)\n    return skip_if(err is not None)'],
   ['py-error-leak', 'def v():\n    try:\n        f()\n    except Exception as e:\n        log.exception("x")\n        return str(status)'],
 ];
 
@@ -385,5 +399,25 @@ describe('python rules: coverage of the tables', () => {
   it.each(PYTHON_RULES.map((rule) => rule.id))('%s has at least 4 matching and 4 silent rows', (id) => {
     expect(matches.filter(([rule]) => rule === id).length).toBeGreaterThanOrEqual(4);
     expect(noMatches.filter(([rule]) => rule === id).length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('python rules: snippets', () => {
+  it.each([
+    ['requests.get(url, verify=False, auth=("admin", "hunter2-pass"))', 'py-tls-verify-disabled', 'hunter2-pass'],
+    ['boto3.client("s3", aws_access_key_id="AKIAIOSFODNN7EXAMPLE", verify=False)', 'py-tls-verify-disabled', 'AKIAIOSFODNN7EXAMPLE'],
+    ['SECRET_KEY = os.environ.get("SECRET_KEY", "fallback-secret")', 'py-env-read', 'fallback-secret'],
+    ['JWT_SECRET_KEY = "abc123xyz"', 'py-secret-key-literal', 'abc123xyz'],
+  ])('%j: the %s snippet hides %j', async (source, rule, secret) => {
+    const finding = (await ruleFindings(source)).find((f) => f.rule === rule);
+    expect(finding?.snippet).toBeDefined();
+    expect(finding?.snippet).not.toContain(secret.slice(2));
+  });
+
+  it('shows the stripped line, at most 200 characters, with a 1-based column', async () => {
+    const source = `def f():\n    eval(x)  # ${'y'.repeat(300)}`;
+    const [finding] = await ruleFindings(source);
+    expect(finding).toMatchObject({ rule: 'py-eval', line: 2, column: 5, severity: 'high' });
+    expect(finding?.snippet).toBe(`eval(x)  # ${'y'.repeat(300)}`.slice(0, 200));
   });
 });

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { mayMatch } from '../../../src/repo/python/prefilter.js';
+
+// The matching examples of every rule go through mayMatch in rules.test.ts; these are files
+// the prefilter must keep away from the parser, and a few it must let through.
+describe('mayMatch', () => {
+  it.each([
+    ['import json\n\ndef dump(v):\n    return json.dumps(v)\n'],
+    ['"""Runs on any operating system; the text is raw."""\nx = 1\n'],
+    ['# we used to eval things here\nvalue = int(s)\n'],
+    ['class Node:\n    def __init__(self, text):\n        self.text_value = text\n'],
+    ['try:\n    f()\nexcept ValueError as err:\n    handle(err)\n'],
+    ['logger.info("starting")\n'],
+    ['DEBUG = False\n'],
+  ])('keeps %j away from the parser', (text) => {
+    expect(mayMatch(text)).toBe(false);
+  });
+
+  it.each([
+    ['os.system(cmd)'],
+    ['from os import (\n    system as run,\n)'],
+    ['import random as r\nr.choice(x)'],
+    ['app.run(\n    debug=True)'],
+    ['try:\n    f()\nexcept Exception as err:\n    return {"e": f"{err}"}'],
+    ['logger.info("%s", api_key)'],
+  ])('lets %j through', (text) => {
+    expect(mayMatch(text)).toBe(true);
+  });
+});
