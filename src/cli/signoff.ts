@@ -81,6 +81,13 @@ export async function verifyCommand(args: VerifyArgs): Promise<number> {
     allowedSignersFile: args.allowedSigners,
     currentChecklist: ctx.checklist,
     head: head.exitCode === 0 ? String(head.stdout).trim() : undefined,
+    changedSince: async (commit) => {
+      const ancestor = await execa('git', ['merge-base', '--is-ancestor', commit, 'HEAD'], { cwd: ctx.root, reject: false });
+      if (ancestor.exitCode !== 0) return undefined;
+      const diff = await execa('git', ['diff', '--name-only', '--relative', '-z', commit, 'HEAD', '--', '.'], { cwd: ctx.root, reject: false });
+      if (diff.exitCode !== 0) return undefined;
+      return String(diff.stdout).split('\0').filter((p) => p !== '');
+    },
   });
   if (result.ok) {
     process.stdout.write(`vouch: ok: ${result.reason}\n`);

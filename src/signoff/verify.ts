@@ -21,6 +21,11 @@ export interface VerifyOptions {
   currentChecklist: Checklist;
   /** The repository's HEAD commit; undefined outside git or before the first commit. */
   head: string | undefined;
+  /**
+   * Paths (relative to root) changed between a commit and HEAD, or undefined when the commit is
+   * not an ancestor of HEAD. Lets the commit that adds the sign-off record itself still verify.
+   */
+  changedSince?: ((commit: string) => Promise<string[] | undefined>) | undefined;
 }
 
 export interface VerifyResult {
@@ -71,8 +76,14 @@ export async function verifySignoff(opts: VerifyOptions): Promise<VerifyResult> 
   const commit = statement.subject[0]?.digest.gitCommit ?? '';
   if (opts.head === undefined)
     return fail(`sign-off is for commit ${short(commit)}, but there is no HEAD commit here`);
-  if (commit !== opts.head)
-    return fail(`sign-off is for commit ${short(commit)}, HEAD is ${short(opts.head)}`);
+  let headNote = '';
+  if (commit !== opts.head) {
+    // Committing the record moves HEAD: commits that only add sign-off records still count.
+    const changed = await opts.changedSince?.(commit);
+    const onlyRecords = changed !== undefined && changed.every((path) => path.startsWith(`${SIGNOFF_DIR}/`));
+    if (!onlyRecords) return fail(`sign-off is for commit ${short(commit)}, HEAD is ${short(opts.head)}`);
+    headNote = `; HEAD ${short(opts.head)} adds only sign-off records`;
+  }
 
   const recorded = new Set(p.items.map((item) => item.id));
   const added = opts.currentChecklist.items.map((item) => item.id).filter((id) => !recorded.has(id));
@@ -84,7 +95,7 @@ export async function verifySignoff(opts: VerifyOptions): Promise<VerifyResult> 
 
   return {
     ok: true,
-    reason: `release ${p.release} signed off by ${p.signer} at ${p.signedAt} for ${short(commit)} (${signatureNote})`,
+    reason: `release ${p.release} signed off by ${p.signer} at ${p.signedAt} for ${short(commit)}${headNote} (${signatureNote})`,
     release,
   };
 }

@@ -42,7 +42,7 @@ describe('vouch signoff and vouch verify (built CLI, real git, real ssh-keygen)'
     expect(String(v.stdout)).toContain('no sign-off found');
   });
 
-  it('signs off an answered commit; verify passes, then fails after a new commit', async () => {
+  it('signs off an answered commit; verify passes after committing the record, fails after a code change', async () => {
     const root = await answeredRepo();
     const r = await vouch(['signoff', root, '--release', '1.0.0']);
     expect(String(r.stderr)).toBe('');
@@ -53,7 +53,13 @@ describe('vouch signoff and vouch verify (built CLI, real git, real ssh-keygen)'
     expect(record.predicate.signer).toBe('Ann Example <ann@example.org>');
     execFileSync('git', ['add', '-A'], { cwd: root });
     execFileSync('git', ['commit', '-qm', 'sign-off'], { cwd: root });
-    // The sign-off commit itself moved HEAD: verify names the mismatch.
+    // Committing the record moves HEAD, but adds nothing else: it still verifies.
+    const recorded = await vouch(['verify', root, '--release', '1.0.0']);
+    expect(String(recorded.stdout)).toMatch(/adds only sign-off records/);
+    expect(recorded.exitCode).toBe(0);
+    // A commit that changes code does not.
+    appendFileSync(join(root, 'app', 'views.py'), '\n# later change\n');
+    execFileSync('git', ['commit', '-qam', 'change code'], { cwd: root });
     const moved = await vouch(['verify', root, '--release', '1.0.0']);
     expect(moved.exitCode).toBe(1);
     expect(String(moved.stdout)).toMatch(/sign-off is for commit [0-9a-f]{7}, HEAD is [0-9a-f]{7}/);
