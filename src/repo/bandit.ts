@@ -46,7 +46,11 @@ const SNIPPET_MAX = 200;
  * Key for a cache of bandit results: the same bandit version, arguments and file contents give
  * the same findings. Files are sorted so listing order does not matter; argument order does.
  */
-export function banditCacheKey(version: string, args: string[], files: { path: string; sha: string }[]): string {
+export function banditCacheKey(
+  version: string,
+  args: string[],
+  files: { path: string; sha: string }[],
+): string {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return createHash('sha256')
     .update(JSON.stringify({ version, args, files: sorted.map((f) => [f.path, f.sha]) }))
@@ -98,17 +102,22 @@ export async function runBandit(
   } catch (error) {
     // Only our own I/O (a temporary directory, a stat) gets here: still an answer, not a crash.
     const message = error instanceof Error ? error.message : String(error);
-    return { status: 'error', reason: `bandit could not be run: ${message}`, path: executable, durationMs: elapsed(), ...empty };
+    return {
+      status: 'error',
+      reason: `bandit could not be run: ${message}`,
+      path: executable,
+      durationMs: elapsed(),
+      ...empty,
+    };
   } finally {
     await config.cleanup();
   }
 }
 
-type ShardsOutcome =
-  | { status: 'ok'; report: BanditReport }
-  | { status: 'error' | 'timeout'; reason: string };
+type ShardsOutcome = { status: 'ok'; report: BanditReport } | { status: 'error' | 'timeout'; reason: string };
 
-type ChunkResult = { ok: true; report: BanditReport } | { ok: false; status: 'error' | 'timeout'; reason: string };
+type ChunkResult =
+  { ok: true; report: BanditReport } | { ok: false; status: 'error' | 'timeout'; reason: string };
 
 async function runShards(
   root: string,
@@ -122,10 +131,10 @@ async function runShards(
   if (total === 0) return { status: 'ok', report: { findings: [], errors: [] } };
 
   const sized = await Promise.all(pythonFiles.map((file) => sizeOf(root, file)));
-  const shardCount = options.shards ?? os.availableParallelism();
+  const shardCount = Math.max(1, Math.floor(options.shards ?? os.availableParallelism()) || 1);
   // `./` as `bandit -r .` would write them: exclude patterns match the same way, and a file
   // named `-` is not taken for stdin.
-  const chunks = planShards(sized, shardCount).flatMap((shard) => chunkArguments(shard.map((f) => `./${f}`)));
+  const chunks = planPieces(sized, shardCount).flatMap((piece) => chunkArguments(piece.map((f) => `./${f}`)));
 
   const started = Date.now();
   const abort = new AbortController();
@@ -142,29 +151,34 @@ async function runShards(
     }
   };
 
-  const results = await mapPool(chunks, Math.max(1, Math.min(shardCount, chunks.length)), async (files, index) => {
-    const remaining = options.timeoutMs - (Date.now() - started);
-    if (remaining <= 0) abort.abort();
-    // A progress token can be split between two reads: keep the tail of the previous one.
-    let carry = '';
-    const outcome = await runTool(executable, [...options.args, '--', ...files], {
-      cwd: root,
-      timeoutMs: remaining,
-      env: options.env,
-      signal: abort.signal,
-      onStderr: (text) => {
-        const count = lastProgressCount(carry + text);
-        carry = (carry + text).slice(-16);
-        if (count !== undefined) doneByChunk[index] = Math.min(files.length, Math.max(count, doneByChunk[index] ?? 0));
-        report();
-      },
-    });
-    const result = chunkResult(outcome, root, options.timeoutMs);
-    if (!result.ok) abort.abort();
-    doneByChunk[index] = files.length;
-    report();
-    return result;
-  });
+  const results = await mapPool(
+    chunks,
+    Math.max(1, Math.min(shardCount, chunks.length)),
+    async (files, index) => {
+      const remaining = options.timeoutMs - (Date.now() - started);
+      if (remaining <= 0) abort.abort();
+      // A progress token can be split between two reads: keep the tail of the previous one.
+      let carry = '';
+      const outcome = await runTool(executable, [...options.args, '--', ...files], {
+        cwd: root,
+        timeoutMs: remaining,
+        env: options.env,
+        signal: abort.signal,
+        onStderr: (text) => {
+          const count = lastProgressCount(carry + text);
+          carry = (carry + text).slice(-16);
+          if (count !== undefined)
+            doneByChunk[index] = Math.min(files.length, Math.max(count, doneByChunk[index] ?? 0));
+          report();
+        },
+      });
+      const result = chunkResult(outcome, root, options.timeoutMs);
+      if (!result.ok) abort.abort();
+      doneByChunk[index] = files.length;
+      report();
+      return result;
+    },
+  );
 
   // A timeout outranks the errors it caused in sibling shards; an abort is never the first cause.
   const failures = results.filter((r): r is Extract<ChunkResult, { ok: false }> => !r.ok);
@@ -174,6 +188,26 @@ async function runShards(
   if (failures.length > 0) return { status: 'timeout', reason: timeoutReason(options.timeoutMs) };
   const merged = results.flatMap((r) => (r.ok ? [r.report] : []));
   return { status: 'ok', report: mergeBanditReports(merged) };
+}
+
+// Bytes predict bandit's time only roughly (±10 % per shard on the stdlib), and on a shared
+// machine one process can be slowed: a few pieces per process, largest first, pulled by whichever
+// process is free, even that out. A piece stays big enough (2 MB) for bandit's start (~0.15 s) not
+// to matter.
+const PIECES_PER_SHARD = 4;
+const PIECE_BYTES = 2 * 1024 * 1024;
+
+/** Files split into pieces of similar size for `shards` concurrent processes, largest piece first. */
+export function planPieces(files: readonly SizedFile[], shards: number): string[][] {
+  if (shards <= 1) return planShards(files, 1);
+  const total = files.reduce((sum, f) => sum + Math.max(0, f.size), 0);
+  const count = Math.min(shards * PIECES_PER_SHARD, Math.max(shards, Math.ceil(total / PIECE_BYTES)));
+  const size = new Map(files.map((f) => [f.path, Math.max(0, f.size)]));
+  const weight = (piece: string[]): number => piece.reduce((sum, p) => sum + (size.get(p) ?? 0), 0);
+  return planShards(files, count)
+    .map((piece) => ({ piece, bytes: weight(piece) }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .map((p) => p.piece);
 }
 
 function timeoutReason(timeoutMs: number): string {
@@ -190,11 +224,19 @@ function chunkResult(outcome: ToolOutcome, root: string, timeoutMs: number): Chu
     case 'spawn-failed':
       return { ok: false, status: 'error', reason: `bandit could not be started: ${outcome.message}` };
     case 'signalled':
-      return { ok: false, status: 'error', reason: withStderr(`bandit was killed by ${outcome.signal}`, outcome.stderr) };
+      return {
+        ok: false,
+        status: 'error',
+        reason: withStderr(`bandit was killed by ${outcome.signal}`, outcome.stderr),
+      };
     case 'exited': {
       // bandit 1.6.2: 1 = issues found, 0 = clean, and 0 too when files fail to parse.
       if (outcome.exitCode !== 0 && outcome.exitCode !== 1) {
-        return { ok: false, status: 'error', reason: withStderr(`bandit exited with code ${outcome.exitCode}`, outcome.stderr) };
+        return {
+          ok: false,
+          status: 'error',
+          reason: withStderr(`bandit exited with code ${outcome.exitCode}`, outcome.stderr),
+        };
       }
       const parsed = parseBanditReport(outcome.stdout, root);
       if (typeof parsed === 'string') {
@@ -295,8 +337,9 @@ export function snippetFromCode(code: string | undefined, line: number, rule: st
 const SECRET_RULES = new Set(['B105', 'B106', 'B107']);
 
 function maskLiterals(source: string): string {
-  return source.replace(/([rbuRBUfF]{0,2})(['"])(?:\\.|(?!\2).)*\2/g, (_m, prefix: string, quote: string) =>
-    `${prefix}${quote}***${quote}`,
+  return source.replace(
+    /([rbuRBUfF]{0,2})(['"])(?:\\.|(?!\2).)*\2/g,
+    (_m, prefix: string, quote: string) => `${prefix}${quote}***${quote}`,
   );
 }
 
@@ -307,7 +350,9 @@ export function parseBanditReport(stdout: string, root: string): BanditReport | 
     data = JSON.parse(stdout);
   } catch {
     const start = stdout.trim().slice(0, 60).replace(/\s+/g, ' ');
-    return start === '' ? 'bandit printed no report' : `bandit printed something that is not JSON ("${start}")`;
+    return start === ''
+      ? 'bandit printed no report'
+      : `bandit printed something that is not JSON ("${start}")`;
   }
   if (!isRecord(data) || !Array.isArray(data.results)) return 'bandit printed JSON without a results list';
   const findings: RawFinding[] = [];
@@ -363,7 +408,8 @@ export async function banditConfigArgs(root: string, configFile: string | undefi
   const absolute = path.resolve(root, configFile);
   const base = path.basename(configFile).toLowerCase();
   if (base.endsWith('.toml')) return tomlConfigArgs(absolute, configFile);
-  if (base.endsWith('.yaml') || base.endsWith('.yml')) return { args: ['-c', absolute], errors: [], cleanup: noCleanup };
+  if (base.endsWith('.yaml') || base.endsWith('.yml'))
+    return { args: ['-c', absolute], errors: [], cleanup: noCleanup };
   return { args: ['--ini', absolute], errors: [], cleanup: noCleanup };
 }
 
@@ -378,7 +424,9 @@ async function tomlConfigArgs(absolute: string, configFile: string): Promise<Con
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return {
       args: [],
-      errors: [{ file: configFile, message: `[tool.bandit] ignored, the file could not be read: ${message}` }],
+      errors: [
+        { file: configFile, message: `[tool.bandit] ignored, the file could not be read: ${message}` },
+      ],
       cleanup: noCleanup,
     };
   }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProgressListener } from '../audit/progress.js';
 import { runBandit } from './bandit.js';
@@ -10,7 +10,7 @@ import { readManifests } from './manifests/index.js';
 import { runPipAudit } from './pip-audit.js';
 import { scanPython } from './python/scan.js';
 import { PYTHON_RULES } from './python/rules.js';
-import { toolInfo } from './tools.js';
+import { findExecutable, toolInfo } from './tools.js';
 import type { Facts, PipAuditRun, PythonScan, RawFinding, ToolRun } from './types.js';
 
 export interface CollectOptions {
@@ -68,7 +68,7 @@ export async function collectFacts(root: string, options: CollectOptions): Promi
     return t;
   });
 
-  const pythonKey = `${options.toolVersion}:${createHash('sha1').update(JSON.stringify(PYTHON_RULES)).digest('hex')}`;
+  const pythonKey = `${options.toolVersion}:${analyserDigest()}`;
   const pythonPromise = runPythonCached(listing.text, hashed, cache, pythonKey, emit);
   const banditPromise = runBanditCached(root, hashed, cache, options, emit);
   const requirementFiles = manifests.filter((m) => m.kind === 'requirements').map((m) => m.path);
@@ -112,7 +112,7 @@ async function runPythonCached(
 ): Promise<PythonScan> {
   const started = performance.now();
   const { reuse, todo } = partition(cache.python, key, hashed);
-  emit({ step: 'python', state: 'running', detail: `${todo.length} files to analyse, ${reuse.length} unchanged`, done: 0, total: todo.length });
+  emit({ step: 'python', state: 'running', detail: reuse.length > 0 ? `${reuse.length} unchanged` : undefined, done: 0, total: todo.length });
   const fresh = await scanPython(todo.map((path) => ({ path, text: text.get(path) ?? '' })));
   const todoSet = new Set(todo);
   cache.python = {
@@ -150,15 +150,18 @@ async function runBanditCached(
   }
   const configFile = banditConfigFile(root);
   const configDigest = configFile === undefined ? '' : digest(readFileSync(join(root, configFile), 'utf8'));
-  const key = `${options.bandit.executable ?? 'bandit'}:${options.bandit.args.join(' ')}:${configFile ?? ''}:${configDigest}`;
+  // An upgraded bandit is a different executable file: its size and time change the key.
+  const executable = options.bandit.executable ?? findExecutable('bandit');
+  const stamp = executable !== undefined && existsSync(executable) ? `${statSync(executable).size}:${statSync(executable).mtimeMs}` : '';
+  const key = `${executable ?? 'bandit'}:${stamp}:${options.bandit.args.join(' ')}:${configFile ?? ''}:${configDigest}`;
   const { reuse, todo } = partition(cache.bandit, key, hashed);
-  emit({ step: 'bandit', state: 'running', detail: todo.length === 0 ? 'all files unchanged' : `${todo.length} files`, done: 0, total: todo.length });
+  emit({ step: 'bandit', state: 'running', detail: todo.length === 0 ? 'all files unchanged' : undefined, done: 0, total: todo.length });
   const run = await runBandit(root, todo, {
     ...(options.bandit.executable === undefined ? {} : { executable: options.bandit.executable }),
     extraArgs: options.bandit.args,
     ...(options.bandit.timeoutMs === undefined ? {} : { timeoutMs: options.bandit.timeoutMs }),
     ...(configFile === undefined ? {} : { configFile }),
-    onProgress: (done, total) => emit({ step: 'bandit', state: 'running', detail: `${done}/${total} files`, done, total }),
+    onProgress: (done, total) => emit({ step: 'bandit', state: 'running', done, total }),
   });
   if (run.status !== 'ok') {
     emit({ step: 'bandit', state: run.status === 'missing' ? 'skipped' : 'failed', detail: run.reason });
@@ -203,6 +206,18 @@ async function runPipAuditStep(
     detail: run.status === 'ok' ? `${run.vulnerabilities.length} known vulnerabilities` : run.reason,
   });
   return run;
+}
+
+/**
+ * Names the analyser's exact code, so a changed rule never reuses old results: the built worker
+ * bundle when vouch runs built, else the rule table.
+ */
+function analyserDigest(): string {
+  const worker = new URL('./python-worker.js', import.meta.url);
+  const hash = createHash('sha1');
+  if (existsSync(worker)) hash.update(readFileSync(worker));
+  else hash.update(JSON.stringify(PYTHON_RULES));
+  return hash.digest('hex');
 }
 
 /** The bandit configuration a repository carries, if any. */

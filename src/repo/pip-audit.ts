@@ -8,6 +8,8 @@
  * the vulnerability service. The cost: only pinned (`==`) requirements can be audited (pip-audit
  * stops with "requirement X is not pinned", reported here as an error with that line), and
  * transitive dependencies are covered only when the file lists them (pip-compile, `uv export`).
+ * `--no-deps` exists since pip-audit 2.2, `--disable-pip` since 2.5 (before it there was no pip
+ * step to disable); an older pip-audit is not run at all.
  */
 import path from 'node:path';
 import { explainStderr, pythonToolEnv, runTool } from './exec/run-tool.js';
@@ -27,18 +29,33 @@ export interface PipAuditOptions {
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
 
 /** Arguments for one run over `requirementFiles` (relative to the repository root). */
-export function pipAuditArgs(requirementFiles: readonly string[]): string[] {
+export function pipAuditArgs(requirementFiles: readonly string[], version?: string): string[] {
+  const disablePip = version === undefined || compareVersions(version, '2.5') >= 0;
   return [
     '-f',
     'json',
     '--progress-spinner',
     'off',
-    '--disable-pip',
+    ...(disablePip ? ['--disable-pip'] : []),
     '--no-deps',
     // `./` keeps a file named `-x.txt` from being read as an option by `-r`.
     ...requirementFiles.flatMap((file) => ['-r', path.isAbsolute(file) ? file : `./${file}`]),
   ];
 }
+
+/** Numeric comparison of dotted versions (`2.10` > `2.9`); suffixes such as `rc1` are ignored. */
+export function compareVersions(a: string, b: string): number {
+  const parts = (v: string): number[] => v.split('.').map((p) => Number.parseInt(p, 10) || 0);
+  const x = parts(a);
+  const y = parts(b);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return 0;
+}
+
+const MIN_VERSION = '2.2';
 
 /** Checks the dependencies pinned in `requirementFiles` against known vulnerabilities. */
 export async function runPipAudit(
@@ -49,7 +66,8 @@ export async function runPipAudit(
   const started = performance.now();
   const elapsed = (): number => Math.round(performance.now() - started);
   const empty = { errors: [], vulnerabilities: [], dependenciesChecked: 0 };
-  if (options.disabled) return { status: 'disabled', reason: 'pip-audit is disabled', durationMs: 0, ...empty };
+  if (options.disabled)
+    return { status: 'disabled', reason: 'pip-audit is disabled', durationMs: 0, ...empty };
   const env = { ...process.env, ...options.env };
   const executable = findExecutable(options.executable ?? 'pip-audit', env);
   if (executable === undefined) {
@@ -60,18 +78,21 @@ export async function runPipAudit(
     return { status: 'missing', reason, durationMs: elapsed(), ...empty };
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const versionPromise = toolVersion(executable, { timeoutMs, env: options.env });
-  // With no file, pip-audit would audit the environment vouch runs in: nothing to do instead.
-  if (requirementFiles.length === 0) {
-    return { status: 'ok', version: await versionPromise, path: executable, durationMs: elapsed(), ...empty };
+  // The flags that keep pip-audit from installing anything depend on its version.
+  const version = await toolVersion(executable, { timeoutMs, env: options.env });
+  const base = { version, path: executable };
+  if (version !== undefined && compareVersions(version, MIN_VERSION) < 0) {
+    const reason = `pip-audit ${version} cannot audit requirements without installing them; pip-audit ${MIN_VERSION} or newer is needed`;
+    return { ...base, status: 'error', reason, durationMs: elapsed(), ...empty };
   }
+  // With no file, pip-audit would audit the environment vouch runs in: nothing to do instead.
+  if (requirementFiles.length === 0) return { ...base, status: 'ok', durationMs: elapsed(), ...empty };
 
-  const outcome = await runTool(executable, pipAuditArgs(requirementFiles), {
+  const outcome = await runTool(executable, pipAuditArgs(requirementFiles, version), {
     cwd: root,
-    timeoutMs,
+    timeoutMs: Math.max(1, timeoutMs - elapsed()),
     env: pythonToolEnv(env),
   });
-  const base = { version: await versionPromise, path: executable };
   const fail = (status: 'error' | 'timeout', reason: string): PipAuditRun => ({
     ...base,
     status,
@@ -81,7 +102,10 @@ export async function runPipAudit(
   });
   switch (outcome.kind) {
     case 'timeout':
-      return fail('timeout', `pip-audit did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped`);
+      return fail(
+        'timeout',
+        `pip-audit did not finish within ${Math.round(timeoutMs / 1000)} s and was stopped`,
+      );
     case 'aborted':
       return fail('error', 'pip-audit was stopped');
     case 'spawn-failed':
@@ -155,7 +179,9 @@ export function parsePipAuditReport(stdout: string): PipAuditReport | string {
     }
     if (data === undefined) {
       const start = stdout.trim().slice(0, 60).replace(/\s+/g, ' ');
-      return start === '' ? 'pip-audit printed no report' : `pip-audit printed something that is not JSON ("${start}")`;
+      return start === ''
+        ? 'pip-audit printed no report'
+        : `pip-audit printed something that is not JSON ("${start}")`;
     }
   }
   const dependencies = Array.isArray(data) ? data : isRecord(data) ? data.dependencies : undefined;
@@ -177,7 +203,8 @@ export function parsePipAuditReport(stdout: string): PipAuditReport | string {
         id: vuln.id,
         aliases: strings(vuln.aliases),
         fixVersions: strings(vuln.fix_versions),
-        description: typeof vuln.description === 'string' && vuln.description !== '' ? vuln.description : undefined,
+        description:
+          typeof vuln.description === 'string' && vuln.description !== '' ? vuln.description : undefined,
       });
     }
   }

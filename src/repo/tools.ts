@@ -44,9 +44,10 @@ export function findExecutable(name: string, env: NodeJS.ProcessEnv = process.en
  * word (`python3.11`) is not one; neither is a bare number.
  */
 export function parseVersion(text: string): string | undefined {
-  const match = /(?<![\w.])v?(\d+(?:\.\d+)+(?:[-.]?(?:a|b|rc|alpha|beta|dev|post)\.?\d*)?(?:\+[\w.]+)?)(?![\w.]*\w)/i.exec(
-    text,
-  );
+  const match =
+    /(?<![\w.])v?(\d+(?:\.\d+)+(?:[-.]?(?:a|b|rc|alpha|beta|dev|post)\.?\d*)?(?:\+[\w.]+)?)(?![\w.]*\w)/i.exec(
+      text,
+    );
   return match?.[1];
 }
 

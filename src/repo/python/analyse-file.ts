@@ -29,7 +29,11 @@ export function analyseFile(parser: Parser, file: SourceFile): FileResult {
     return { path: file.path, findings, error };
   } catch (error) {
     // A rule tripping over an odd tree must not cost the other files their findings.
-    return { path: file.path, findings: [], error: `analysis failed: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      path: file.path,
+      findings: [],
+      error: `analysis failed: ${error instanceof Error ? error.message : String(error)}`,
+    };
   } finally {
     tree?.delete();
   }

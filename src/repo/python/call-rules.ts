@@ -134,7 +134,8 @@ const loadRule: CallRule = (context, call, resolved) => {
     } else if (fn === 'load' || fn === 'load_all') {
       const args = callArgs(call);
       const loader = args.keywords.get('Loader') ?? args.positional[1];
-      if (!yamlLoaderIsSafe(context, loader) && !(args.splat && !loader)) report(context, 'py-yaml-load', call);
+      if (!yamlLoaderIsSafe(context, loader) && !(args.splat && !loader))
+        report(context, 'py-yaml-load', call);
     }
   }
 };
@@ -210,7 +211,8 @@ const algorithmRule: CallRule = (context, call, resolved) => {
   const owner = parts.at(-2);
   const fromCryptography = parts[0] === 'cryptography';
   if (last === 'ECB' && (owner === 'modes' || fromCryptography)) report(context, 'py-weak-cipher', call);
-  if (WEAK_ALGORITHM.has(last) && (owner === 'algorithms' || fromCryptography)) report(context, 'py-weak-cipher', call);
+  if (WEAK_ALGORITHM.has(last) && (owner === 'algorithms' || fromCryptography))
+    report(context, 'py-weak-cipher', call);
 };
 
 const csrfExemptRule: CallRule = (context, call) => {
@@ -225,14 +227,24 @@ const markSafeRule: CallRule = (context, call, resolved, fn) => {
 };
 
 const environmentRule: CallRule = (context, call, resolved, fn) => {
-  const isJinja = resolved?.startsWith('jinja2.') === true || (fn.type === 'identifier' && context.importsJinja && !context.imports.has(fn.text));
+  const isJinja =
+    resolved?.startsWith('jinja2.') === true ||
+    (fn.type === 'identifier' && context.importsJinja && !context.imports.has(fn.text));
   if (!isJinja) return;
   const args = callArgs(call);
   const autoescape = args.keywords.get('autoescape');
-  if (autoescape ? unwrap(autoescape).type === 'false' : !args.splat) report(context, 'py-jinja-autoescape-off', call);
+  if (autoescape ? unwrap(autoescape).type === 'false' : !args.splat)
+    report(context, 'py-jinja-autoescape-off', call);
 };
 
-const ENV_READS = new Set(['os.environ.get', 'os.getenv', 'os.getenvb', 'decouple.config', 'environ.Env', 'environ.FileAwareEnv']);
+const ENV_READS = new Set([
+  'os.environ.get',
+  'os.getenv',
+  'os.getenvb',
+  'decouple.config',
+  'environ.Env',
+  'environ.FileAwareEnv',
+]);
 
 const envRule: CallRule = (context, call, resolved) => {
   if (resolved && ENV_READS.has(resolved)) report(context, 'py-env-read', call);
@@ -251,10 +263,21 @@ const CALL_RULES = new Map<string, CallRule>([
   ),
   ['create_subprocess_shell', shellHelperRule],
   ['subprocess_shell', shellHelperRule],
-  ...['execute', 'executemany', 'executescript', 'raw', 'text'].map((name): [string, CallRule] => [name, sqlRule]),
-  ...['load', 'loads', 'Unpickler', 'open', 'load_all', 'unsafe_load', 'unsafe_load_all', 'full_load', 'full_load_all'].map(
-    (name): [string, CallRule] => [name, loadRule],
-  ),
+  ...['execute', 'executemany', 'executescript', 'raw', 'text'].map((name): [string, CallRule] => [
+    name,
+    sqlRule,
+  ]),
+  ...[
+    'load',
+    'loads',
+    'Unpickler',
+    'open',
+    'load_all',
+    'unsafe_load',
+    'unsafe_load_all',
+    'full_load',
+    'full_load_all',
+  ].map((name): [string, CallRule] => [name, loadRule]),
   ...[...RANDOM_FUNCTIONS].map((name): [string, CallRule] => [name, randomRule]),
   ['md5', hashRule],
   ['sha1', hashRule],
@@ -264,7 +287,10 @@ const CALL_RULES = new Map<string, CallRule>([
   ...[...MARK_SAFE].map((name): [string, CallRule] => [name, markSafeRule]),
   ['Environment', environmentRule],
   ['SandboxedEnvironment', environmentRule],
-  ...['get', 'getenv', 'getenvb', 'config', 'Env', 'FileAwareEnv'].map((name): [string, CallRule] => [name, envRule]),
+  ...['get', 'getenv', 'getenvb', 'config', 'Env', 'FileAwareEnv'].map((name): [string, CallRule] => [
+    name,
+    envRule,
+  ]),
   ...['format_exc', 'format_exception', 'format_tb'].map((name): [string, CallRule] => [name, tracebackRule]),
 ]);
 

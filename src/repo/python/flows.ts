@@ -1,5 +1,16 @@
 import type { Node } from 'web-tree-sitter';
-import { callArgs, dottedName, isConstant, isInterpolatedString, isPlainString, isStringNode, lastPart, operatorOf, scopeOf, unwrap } from './syntax.js';
+import {
+  callArgs,
+  dottedName,
+  isConstant,
+  isInterpolatedString,
+  isPlainString,
+  isStringNode,
+  lastPart,
+  operatorOf,
+  scopeOf,
+  unwrap,
+} from './syntax.js';
 
 /**
  * Where values go: the few data-flow questions the rules ask, answered within one function
@@ -35,10 +46,7 @@ const STATEMENTS = new Set([
 ]);
 
 export type Sink =
-  | { kind: 'name'; name: string; node: Node }
-  | { kind: 'return' }
-  | { kind: 'condition' }
-  | { kind: 'none' };
+  { kind: 'name'; name: string; node: Node } | { kind: 'return' } | { kind: 'condition' } | { kind: 'none' };
 
 const SLEEPS = new Set(['sleep', 'wait', 'call_later', 'setTimeout', 'sleep_for']);
 
@@ -109,7 +117,8 @@ function assignmentsIn(scope: Node): Assigned[] {
     for (const node of scope.descendantsOfType(['assignment', 'augmented_assignment'])) {
       const left = node.childForFieldName('left');
       const right = node.childForFieldName('right');
-      if (left?.type === 'identifier' && right) list.push({ name: left.text, value: right, start: node.startIndex });
+      if (left?.type === 'identifier' && right)
+        list.push({ name: left.text, value: right, start: node.startIndex });
     }
     byScope.set(scope.id, list);
   }

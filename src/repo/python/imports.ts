@@ -69,8 +69,21 @@ export function resolve(name: string, map: ImportMap): string {
 }
 
 /** The finding that records an import (no severity: it is a fact, not a problem). */
-export function importFinding(module: string, file: string, line: number, column: number, snippet: string): RawFinding {
-  return { rule: `import:${module}`, message: `imports ${module}`, file, line, column, snippet: snippet.slice(0, 200) };
+export function importFinding(
+  module: string,
+  file: string,
+  line: number,
+  column: number,
+  snippet: string,
+): RawFinding {
+  return {
+    rule: `import:${module}`,
+    message: `imports ${module}`,
+    file,
+    line,
+    column,
+    snippet: snippet.slice(0, 200),
+  };
 }
 
 /** An import statement on a line of code: at its start, or after `;` or a `:` (`if x: import y`). */

@@ -42,11 +42,14 @@ const STOPS = new Set([
   'delete_statement',
 ]);
 
-type LeakSink = { kind: 'return' } | { kind: 'response' } | { kind: 'variable'; name: string } | { kind: 'none' };
+type LeakSink =
+  { kind: 'return' } | { kind: 'response' } | { kind: 'variable'; name: string } | { kind: 'none' };
 
 /** http.client's HTTPException is an HTTP client's error, not a response to a user. */
 function isClientSide(resolved: string): boolean {
-  return resolved.startsWith('http.client.') || resolved.startsWith('urllib3.') || resolved.startsWith('requests.');
+  return (
+    resolved.startsWith('http.client.') || resolved.startsWith('urllib3.') || resolved.startsWith('requests.')
+  );
 }
 
 function leakSink(context: FileContext, expression: Node): LeakSink {
@@ -61,7 +64,8 @@ function leakSink(context: FileContext, expression: Node): LeakSink {
         const parts = callee.split('.');
         // Django's messages.error(request, ...) shows the text on the next page.
         if (parts.at(-2) === 'messages') return { kind: 'response' };
-        if (RESPONSES.has(lastPart(callee)) && !isClientSide(resolve(callee, context.imports))) return { kind: 'response' };
+        if (RESPONSES.has(lastPart(callee)) && !isClientSide(resolve(callee, context.imports)))
+          return { kind: 'response' };
         break;
       }
       case 'assignment':
@@ -125,5 +129,6 @@ export function checkExceptionName(context: FileContext, identifier: Node): void
   const call = parent?.type === 'argument_list' ? parent.parent : null;
   if (call?.type !== 'call' || parent?.namedChildCount !== 1) return;
   const fn = call.childForFieldName('function');
-  if (fn?.type === 'identifier' && (fn.text === 'str' || fn.text === 'repr')) checkLeak(context, call, identifier.text);
+  if (fn?.type === 'identifier' && (fn.text === 'str' || fn.text === 'repr'))
+    checkLeak(context, call, identifier.text);
 }

@@ -10,14 +10,45 @@ import { dottedName, isPlainString, lastPart, stringContent } from './syntax.js'
  * at every logging call, and it sees `f"{token}"` and `extra={"t": token}` the same way.
  */
 
-const LOG_METHODS = new Set(['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'log', 'fatal']);
+const LOG_METHODS = new Set([
+  'debug',
+  'info',
+  'warning',
+  'warn',
+  'error',
+  'exception',
+  'critical',
+  'log',
+  'fatal',
+]);
 const LOGGER_WORDS = new Set(['log', 'logger', 'logging', 'logs', 'loggers']);
 /** Calls that hand their argument on unchanged (or as text): a secret inside them is still logged. */
-const PASS_THROUGH = new Set(['str', 'repr', 'format', 'join', 'encode', 'decode', 'strip', 'dumps', 'dict', 'list', 'tuple', 'vars']);
-const STOPS = new Set(['expression_statement', 'block', 'module', 'function_definition', 'class_definition', 'lambda']);
+const PASS_THROUGH = new Set([
+  'str',
+  'repr',
+  'format',
+  'join',
+  'encode',
+  'decode',
+  'strip',
+  'dumps',
+  'dict',
+  'list',
+  'tuple',
+  'vars',
+]);
+const STOPS = new Set([
+  'expression_statement',
+  'block',
+  'module',
+  'function_definition',
+  'class_definition',
+  'lambda',
+]);
 
 /** Candidate names in source text: anything with a secret word in it (checked on the tree). */
-export const SECRET_NAME_ANCHOR = /[A-Za-z_]*(?:passw|pwd|secret|token|api_?key|apikey|credential|passphrase)\w*|\bpw\b/gi;
+export const SECRET_NAME_ANCHOR =
+  /[A-Za-z_]*(?:passw|pwd|secret|token|api_?key|apikey|credential|passphrase)\w*|\bpw\b/gi;
 
 /** logger.info(...), logging.debug(...), self.log.error(...), structlog.get_logger().warning(...) */
 function isLoggerCall(context: FileContext, call: Node): boolean {
@@ -38,8 +69,11 @@ function isLoggerCall(context: FileContext, call: Node): boolean {
 function isCalledName(identifier: Node): boolean {
   const parent = identifier.parent;
   if (parent?.type === 'call') return parent.childForFieldName('function')?.equals(identifier) === true;
-  if (parent?.type !== 'attribute' || !parent.childForFieldName('attribute')?.equals(identifier)) return false;
-  return parent.parent?.type === 'call' && parent.parent.childForFieldName('function')?.equals(parent) === true;
+  if (parent?.type !== 'attribute' || !parent.childForFieldName('attribute')?.equals(identifier))
+    return false;
+  return (
+    parent.parent?.type === 'call' && parent.parent.childForFieldName('function')?.equals(parent) === true
+  );
 }
 
 /**
@@ -50,7 +84,8 @@ function isCalledName(identifier: Node): boolean {
 function isContainer(identifier: Node): boolean {
   let expression = identifier;
   const parent = identifier.parent;
-  if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.equals(identifier)) expression = parent;
+  if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.equals(identifier))
+    expression = parent;
   const holder = expression.parent;
   if (holder?.type === 'subscript' && holder.childForFieldName('value')?.equals(expression)) {
     const key = holder.childForFieldName('subscript');
@@ -74,7 +109,12 @@ export function checkLoggedName(context: FileContext, node: Node): void {
   } else if (node.type === 'string_content') {
     const string = node.parent;
     const subscript = string?.parent;
-    if (!string || subscript?.type !== 'subscript' || !subscript.childForFieldName('subscript')?.equals(string)) return;
+    if (
+      !string ||
+      subscript?.type !== 'subscript' ||
+      !subscript.childForFieldName('subscript')?.equals(string)
+    )
+      return;
     if (!isPlainString(string)) return;
     name = stringContent(string);
     start = subscript;

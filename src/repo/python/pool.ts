@@ -83,7 +83,13 @@ export async function analyseInWorkers(
           if (job.attempts < MAX_ATTEMPTS) {
             queue.unshift(job);
           } else {
-            results.push(...job.files.map((file) => ({ path: file.path, findings: [], error: `analysis failed: ${reason}` })));
+            results.push(
+              ...job.files.map((file) => ({
+                path: file.path,
+                findings: [],
+                error: `analysis failed: ${reason}`,
+              })),
+            );
             finished(1);
           }
         }

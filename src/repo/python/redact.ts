@@ -24,7 +24,9 @@ export function redactLine(line: string): string {
     const contentStart = match.index + match[0].length;
     const end = closingQuote(line, contentStart, quote);
     const content = line.slice(contentStart, end === -1 ? line.length : end);
-    out += line.slice(index, contentStart) + (content === '' || KEY_NAME.test(content) ? content : redactValue(content));
+    out +=
+      line.slice(index, contentStart) +
+      (content === '' || KEY_NAME.test(content) ? content : redactValue(content));
     if (end === -1) return out;
     out += quote;
     index = end + quote.length;

@@ -83,7 +83,7 @@ export const PYTHON_RULES = [
   },
   {
     id: 'py-weak-cipher',
-    message: 'a weak cipher or mode (DES, 3DES, RC2, RC4, Blowfish, XOR, ECB) or the abandoned pycrypto',
+    message: 'a weak cipher or mode (DES, 3DES, RC2, RC4, Blowfish, XOR, ECB); use AES-GCM or Fernet',
     severity: 'high',
     confidence: 'high',
   },

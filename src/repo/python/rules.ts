@@ -47,7 +47,14 @@ const SPECIAL_NAMES = new Set(['CERT_NONE', '_create_unverified_context', 'MODE_
 /** Objects whose method calls matter where the method name alone is too common to anchor on. */
 const OBJECT_ANCHORS = ['environ', 'shelve', 'decouple', 'BaseSettings', 'csrf_exempt', 'exempt'];
 /** String keys: `config['SECRET_KEY'] = ...`, `{'SECRET_KEY': ...}`. */
-const KEY_NAMES = new Set(['SECRET_KEY', 'JWT_SECRET_KEY', 'secret_key', 'DEBUG', 'WTF_CSRF_ENABLED', 'CSRF_ENABLED']);
+const KEY_NAMES = new Set([
+  'SECRET_KEY',
+  'JWT_SECRET_KEY',
+  'secret_key',
+  'DEBUG',
+  'WTF_CSRF_ENABLED',
+  'CSRF_ENABLED',
+]);
 /** Called names too common to anchor on; reached through OBJECT_ANCHORS or import aliases. */
 const COMMON_CALLS = new Set(['open', 'get', 'config']);
 
@@ -117,14 +124,12 @@ function collectImport(context: FileContext, statement: Node): void {
   bindImport(statement, context.imports);
   const { row, column } = statement.startPosition;
   for (const module of importedModules(statement)) {
-    context.findings.push(importFinding(module, context.path, row + 1, column + 1, snippetOf(context, row, false)));
+    context.findings.push(
+      importFinding(module, context.path, row + 1, column + 1, snippetOf(context, row, false)),
+    );
     if (module.startsWith('jinja2')) context.importsJinja = true;
-    if (module === 'Crypto' || module.startsWith('Crypto.')) {
-      report(context, 'py-weak-cipher', statement, {
-        confidence: 'low',
-        message: 'imports Crypto: the abandoned pycrypto package, unless pycryptodome provides it',
-      });
-    }
+    // `Crypto` is the abandoned pycrypto or the maintained pycryptodome: the import alone
+    // decides nothing (the checklist asks the dependency probe for pycrypto instead).
   }
 }
 
@@ -171,8 +176,13 @@ function dynamicAnchors(context: FileContext): string[] {
 function callOfChain(identifier: Node): { call: Node; callee: Node } | undefined {
   let node = identifier;
   const parent = identifier.parent;
-  if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.equals(identifier)) node = parent;
-  for (let up = node.parent; up?.type === 'attribute' && up.childForFieldName('object')?.equals(node); up = up.parent) {
+  if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.equals(identifier))
+    node = parent;
+  for (
+    let up = node.parent;
+    up?.type === 'attribute' && up.childForFieldName('object')?.equals(node);
+    up = up.parent
+  ) {
     node = up;
   }
   const call = node.parent;
@@ -196,7 +206,11 @@ function visit(context: FileContext, node: Node, visited: Set<number>): void {
     visited.add(chain.call.id);
     checkCall(context, chain.call, chain.callee);
   }
-  if (chain && context.envNames.has(text) && chain.call.childForFieldName('function')?.text.startsWith(text)) {
+  if (
+    chain &&
+    context.envNames.has(text) &&
+    chain.call.childForFieldName('function')?.text.startsWith(text)
+  ) {
     report(context, 'py-env-read', chain.call);
   }
   if (context.exceptAliases.has(text)) checkExceptionName(context, node);
@@ -225,7 +239,8 @@ function visit(context: FileContext, node: Node, visited: Set<number>): void {
 function visitEnviron(context: FileContext, identifier: Node): void {
   let expression = identifier;
   const parent = identifier.parent;
-  if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.equals(identifier)) expression = parent;
+  if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.equals(identifier))
+    expression = parent;
   const subscript = expression.parent;
   if (subscript?.type === 'subscript' && subscript.childForFieldName('value')?.equals(expression)) {
     checkEnvironSubscript(context, subscript);
@@ -257,7 +272,13 @@ function visitKey(context: FileContext, content: Node): void {
   }
 }
 
-const STATEMENT_TYPES = new Set(['expression_statement', 'block', 'module', 'function_definition', 'class_definition']);
+const STATEMENT_TYPES = new Set([
+  'expression_statement',
+  'block',
+  'module',
+  'function_definition',
+  'class_definition',
+]);
 
 function enclosing(node: Node, type: string): Node | undefined {
   for (let current = node.parent; current && !STATEMENT_TYPES.has(current.type); current = current.parent) {

@@ -33,14 +33,20 @@ async function analyseInProcess(files: SourceFile[]): Promise<FileResult[]> {
     parser = await pythonParser();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return files.map((file) => ({ path: file.path, findings: [], error: `python parser unavailable: ${reason}` }));
+    return files.map((file) => ({
+      path: file.path,
+      findings: [],
+      error: `python parser unavailable: ${reason}`,
+    }));
   }
   return files.map((file) => analyseFile(parser, file));
 }
 
 function byPosition(a: RawFinding, b: RawFinding): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return a.line - b.line || (a.column ?? 0) - (b.column ?? 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+  return (
+    a.line - b.line || (a.column ?? 0) - (b.column ?? 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0)
+  );
 }
 
 /**
@@ -48,7 +54,10 @@ function byPosition(a: RawFinding, b: RawFinding): number {
  * imports are read from the text. The rest is parsed in this thread or on worker threads.
  * `filesScanned` counts every file given, `filesParsed` those parsed.
  */
-export async function scanPython(files: readonly SourceFile[], options: ScanOptions = {}): Promise<PythonScan> {
+export async function scanPython(
+  files: readonly SourceFile[],
+  options: ScanOptions = {},
+): Promise<PythonScan> {
   const started = performance.now();
   const findings: RawFinding[] = [];
   const toParse: SourceFile[] = [];

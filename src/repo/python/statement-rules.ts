@@ -49,12 +49,15 @@ function holdsLiteralSecret(context: FileContext, value: Node): boolean {
   }
   if (inner.type === 'conditional_expression') {
     const [whenTrue, , whenFalse] = inner.namedChildren;
-    return [whenTrue, whenFalse].some((branch) => branch !== undefined && holdsLiteralSecret(context, branch));
+    return [whenTrue, whenFalse].some(
+      (branch) => branch !== undefined && holdsLiteralSecret(context, branch),
+    );
   }
   if (inner.type === 'call') {
     const name = dottedName(inner.childForFieldName('function'));
     if (!name) return false;
-    const isEnv = GETENV.has(resolve(name, context.imports)) || context.envNames.has(name.split('.')[0] ?? '');
+    const isEnv =
+      GETENV.has(resolve(name, context.imports)) || context.envNames.has(name.split('.')[0] ?? '');
     if (!isEnv) return false;
     const args = callArgs(inner);
     const fallback = args.keywords.get('default') ?? args.positional[1];
@@ -100,7 +103,11 @@ export function checkKeyword(context: FileContext, keyword: Node, name: string):
       }
       break;
     case 'debug':
-      if (valueType === 'true' && (callee === 'run' || callee === 'run_server') && !isEventLoopRun(context, call)) {
+      if (
+        valueType === 'true' &&
+        (callee === 'run' || callee === 'run_server') &&
+        !isEventLoopRun(context, call)
+      ) {
         report(context, 'py-debug-true', call);
       }
       break;
@@ -155,7 +162,11 @@ export function checkAssignment(context: FileContext, assignment: Node): void {
   } else {
     return;
   }
-  if (SECRET_KEY_NAMES.test(target) && holdsLiteralSecret(context, right) && !namesASetting(assignment, right)) {
+  if (
+    SECRET_KEY_NAMES.test(target) &&
+    holdsLiteralSecret(context, right) &&
+    !namesASetting(assignment, right)
+  ) {
     report(context, 'py-secret-key-literal', assignment);
   }
 }
@@ -241,7 +252,10 @@ export function checkSpecialName(context: FileContext, identifier: Node): void {
   // assignment target defines the constant.
   if (parent.type === 'comparison_operator' || isAssertion(parent)) return;
   if (parent.type === 'pair' && parent.childForFieldName('key')?.equals(used)) return;
-  if ((parent.type === 'assignment' || parent.type === 'augmented_assignment') && parent.childForFieldName('left')?.equals(used)) {
+  if (
+    (parent.type === 'assignment' || parent.type === 'augmented_assignment') &&
+    parent.childForFieldName('left')?.equals(used)
+  ) {
     return;
   }
   report(context, identifier.text === 'MODE_ECB' ? 'py-weak-cipher' : 'py-tls-verify-disabled', used);
@@ -254,7 +268,10 @@ export function checkEnvironSubscript(context: FileContext, subscript: Node): vo
   if (!name || resolve(name, context.imports) !== 'os.environ') return;
   const parent = subscript.parent;
   if (parent?.type === 'delete_statement') return;
-  if ((parent?.type === 'assignment' || parent?.type === 'augmented_assignment') && parent.childForFieldName('left')?.equals(subscript)) {
+  if (
+    (parent?.type === 'assignment' || parent?.type === 'augmented_assignment') &&
+    parent.childForFieldName('left')?.equals(subscript)
+  ) {
     return;
   }
   report(context, 'py-env-read', subscript);

@@ -133,7 +133,11 @@ export function operatorOf(node: Node): string | undefined {
 }
 
 /** Nearest ancestor of one of these types, stopping at (and excluding) a stop type. */
-export function ancestor(node: Node, types: ReadonlySet<string>, stop?: ReadonlySet<string>): Node | undefined {
+export function ancestor(
+  node: Node,
+  types: ReadonlySet<string>,
+  stop?: ReadonlySet<string>,
+): Node | undefined {
   for (let current = node.parent; current; current = current.parent) {
     if (types.has(current.type)) return current;
     if (stop?.has(current.type)) return undefined;

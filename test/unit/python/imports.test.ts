@@ -20,13 +20,20 @@ const cases: [string, string[]][] = [
   ['s = "import fake"\nimport real', ['2:1:import:real']],
   ["s = r'\"a\\\nimport fake\\\nb'\nimport real", ['4:1:import:real']],
   ['x = foo(\n    a)\nimport real', ['3:1:import:real']],
-  ['try:\n    import ujson as json\nexcept ImportError:\n    import json', ['2:5:import:ujson', '4:5:import:json']],
+  [
+    'try:\n    import ujson as json\nexcept ImportError:\n    import json',
+    ['2:5:import:ujson', '4:5:import:json'],
+  ],
   ['import os\r\nimport sys\r\n', ['1:1:import:os', '2:1:import:sys']],
 ];
 
 describe('imports', () => {
   it.each(cases)('read from the text of %j', (source, expected) => {
-    expect(importsFromText(source, 'a.py').map((f) => `${f.line}:${f.column}:${f.rule}`).sort()).toEqual([...expected].sort());
+    expect(
+      importsFromText(source, 'a.py')
+        .map((f) => `${f.line}:${f.column}:${f.rule}`)
+        .sort(),
+    ).toEqual([...expected].sort());
   });
 
   it.each(cases)('read from the tree of %j, the same', async (source, expected) => {

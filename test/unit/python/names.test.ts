@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isLoggedSecretName, isPasswordName, isSecretName, isTimingName, words } from '../../../src/repo/python/names.js';
+import {
+  isLoggedSecretName,
+  isPasswordName,
+  isSecretName,
+  isTimingName,
+  words,
+} from '../../../src/repo/python/names.js';
 
 describe('words', () => {
   it.each([

@@ -51,7 +51,11 @@ const matches: Match[] = [
     [2],
   ],
   ['py-sql-format', 'User.objects.raw("SELECT * FROM auth_user WHERE name = \'%s\'" % name)', [1]],
-  ['py-sql-format', 'query = "SELECT * FROM t WHERE 1=1"\nquery += f" AND name = \'{n}\'"\ncursor.execute(query)', [3]],
+  [
+    'py-sql-format',
+    'query = "SELECT * FROM t WHERE 1=1"\nquery += f" AND name = \'{n}\'"\ncursor.execute(query)',
+    [3],
+  ],
   ['py-sql-format', 'from sqlalchemy import text as sql\nsql("SELECT * FROM t WHERE a = " + a)', [2]],
 
   ['py-pickle-load', 'import pickle\nobj = pickle.loads(data)', [2]],
@@ -107,8 +111,9 @@ const matches: Match[] = [
   ],
   ['py-weak-cipher', 'c = Cipher(algorithms.TripleDES(key), modes.CBC(iv))', [1]],
   ['py-weak-cipher', 'cipher = AES.new(key, AES.MODE_ECB)', [1]],
-  ['py-weak-cipher', 'import Crypto', [1]],
-  ['py-weak-cipher', 'from Crypto.Cipher import AES', [1]],
+  // pycryptodome installs as Crypto too: the import alone is not a weak cipher.
+  ['py-weak-cipher', 'import Crypto', []],
+  ['py-weak-cipher', 'from Crypto.Cipher import AES\nc = AES.new(key, AES.MODE_GCM)', []],
   ['py-weak-cipher', 'from Cryptodome.Cipher import Blowfish\nBlowfish.new(k, Blowfish.MODE_CBC, iv)', [2]],
   ['py-weak-cipher', 'from Cryptodome.Cipher import DES3 as TDES\nTDES.new(k, TDES.MODE_CBC)', [2]],
 
@@ -141,6 +146,11 @@ const matches: Match[] = [
   ['py-secret-key-literal', 'app.config.from_mapping({"SECRET_KEY": "dev"})', [1]],
   ['py-secret-key-literal', 'class ProductionConfig(Config):\n    SECRET_KEY = "my_secret_key"', [2]],
   ['py-secret-key-literal', 'app.add_middleware(SessionMiddleware, secret_key="abcdef")', [1]],
+  [
+    'py-secret-key-literal',
+    'import environ\nenv = environ.Env()\nSECRET_KEY = env("SECRET_KEY", default="django-insecure-x")',
+    [3],
+  ],
 
   ['py-csrf-exempt', '@csrf_exempt\ndef view(request):\n    pass', [1]],
   ['py-csrf-exempt', '@csrf.exempt\n@app.route("/hook")\ndef hook():\n    pass', [1]],
@@ -166,7 +176,11 @@ const matches: Match[] = [
   ['py-env-read', 'import os\ntoken = os.getenv("TOKEN", "")', [2]],
   ['py-env-read', 'from os import environ\nx = environ.get("X")', [2]],
   ['py-env-read', 'import environ\nenv = environ.Env()\nDEBUG = env.bool("DEBUG")', [2, 3]],
-  ['py-env-read', 'from pydantic_settings import BaseSettings\nclass Settings(BaseSettings):\n    db: str', [2]],
+  [
+    'py-env-read',
+    'from pydantic_settings import BaseSettings\nclass Settings(BaseSettings):\n    db: str',
+    [2],
+  ],
   ['py-env-read', 'from .base import env\nX = env("X")', [2]],
   ['py-env-read', 'from decouple import config\nSECRET = config("SECRET")', [2]],
 
@@ -181,8 +195,16 @@ const matches: Match[] = [
   ['py-log-secret', 'logger.debug("pw %s", password.strip())', [1]],
   ['py-log-secret', 'from logging import info\ninfo("token %s", token)', [2]],
 
-  ['py-error-leak', 'def v():\n    try:\n        f()\n    except Exception as e:\n        return jsonify(error=str(e)), 500', [5]],
-  ['py-error-leak', 'def v():\n    try:\n        f()\n    except Exception as exc:\n        return {"detail": repr(exc)}', [5]],
+  [
+    'py-error-leak',
+    'def v():\n    try:\n        f()\n    except Exception as e:\n        return jsonify(error=str(e)), 500',
+    [5],
+  ],
+  [
+    'py-error-leak',
+    'def v():\n    try:\n        f()\n    except Exception as exc:\n        return {"detail": repr(exc)}',
+    [5],
+  ],
   [
     'py-error-leak',
     'def v():\n    try:\n        f()\n    except ValueError as e:\n        raise HTTPException(status_code=400, detail=str(e))',
@@ -198,8 +220,16 @@ const matches: Match[] = [
     'def v():\n    try:\n        f()\n    except Exception as e:\n        msg = f"failed: {e}"\n        return JsonResponse({"error": msg})',
     [6],
   ],
-  ['py-error-leak', 'def v():\n    try:\n        f()\n    except Exception as e:\n        flash(str(e))', [5]],
-  ['py-error-leak', 'from django.contrib import messages\ndef v(request):\n    try:\n        f()\n    except Exception as e:\n        messages.error(request, f"Failed: {e}")', [6]],
+  [
+    'py-error-leak',
+    'def v():\n    try:\n        f()\n    except Exception as e:\n        flash(str(e))',
+    [5],
+  ],
+  [
+    'py-error-leak',
+    'from django.contrib import messages\ndef v(request):\n    try:\n        f()\n    except Exception as e:\n        messages.error(request, f"Failed: {e}")',
+    [6],
+  ],
 ];
 
 const noMatches: NoMatch[] = [
@@ -326,7 +356,10 @@ const noMatches: NoMatch[] = [
   ['py-secret-key-literal', '# SECRET_KEY = "abc"'],
   ['py-secret-key-literal', 'print("SECRET_KEY = \'x\'")'],
   ['py-secret-key-literal', 'SECRET_KEY = os.environ.get("SECRET_KEY", "")'],
-  ['py-secret-key-literal', "class EnvProvider(CredentialProvider):\n    SECRET_KEY = 'AWS_SECRET_ACCESS_KEY'"],
+  [
+    'py-secret-key-literal',
+    "class EnvProvider(CredentialProvider):\n    SECRET_KEY = 'AWS_SECRET_ACCESS_KEY'",
+  ],
 
   ['py-csrf-exempt', '@login_required\ndef v(r):\n    pass'],
   ['py-csrf-exempt', 'WTF_CSRF_ENABLED = True'],
@@ -367,14 +400,32 @@ const noMatches: NoMatch[] = [
   ['py-log-secret', 'logger.debug("rate %s", self._token_bucket.capacity)'],
   ['py-log-secret', 'logger.debug("expiry %s", credentials["expiry_time"])'],
 
-  ['py-error-leak', 'def v():\n    try:\n        f()\n    except Exception as e:\n        logger.error(str(e))\n        return jsonify(error="internal"), 500'],
-  ['py-error-leak', 'def v():\n    try:\n        f()\n    except Exception as e:\n        raise RuntimeError(str(e)) from e'],
+  [
+    'py-error-leak',
+    'def v():\n    try:\n        f()\n    except Exception as e:\n        logger.error(str(e))\n        return jsonify(error="internal"), 500',
+  ],
+  [
+    'py-error-leak',
+    'def v():\n    try:\n        f()\n    except Exception as e:\n        raise RuntimeError(str(e)) from e',
+  ],
   ['py-error-leak', 'import traceback\ntraceback.print_exc()'],
-  ['py-error-leak', 'def v():\n    try:\n        f()\n    except Exception as e:\n        pass\n\ndef describe(e):\n    return str(e)'],
+  [
+    'py-error-leak',
+    'def v():\n    try:\n        f()\n    except Exception as e:\n        pass\n\ndef describe(e):\n    return str(e)',
+  ],
   ['py-error-leak', '# return str(e)'],
-  ['py-error-leak', 'from http.client import HTTPException\ndef read(r):\n    try:\n        r.read()\n    except OSError as e:\n        raise HTTPException(str(e))'],
-  ['py-error-leak', 'def v():\n    try:\n        f()\n    except OSError as e:\n        err = str(e)\n    return skip_if(err is not None)'],
-  ['py-error-leak', 'def v():\n    try:\n        f()\n    except Exception as e:\n        log.exception("x")\n        return str(status)'],
+  [
+    'py-error-leak',
+    'from http.client import HTTPException\ndef read(r):\n    try:\n        r.read()\n    except OSError as e:\n        raise HTTPException(str(e))',
+  ],
+  [
+    'py-error-leak',
+    'def v():\n    try:\n        f()\n    except OSError as e:\n        err = str(e)\n    return skip_if(err is not None)',
+  ],
+  [
+    'py-error-leak',
+    'def v():\n    try:\n        f()\n    except Exception as e:\n        log.exception("x")\n        return str(status)',
+  ],
 ];
 
 describe('python rules: matching code', () => {
@@ -404,8 +455,16 @@ describe('python rules: coverage of the tables', () => {
 
 describe('python rules: snippets', () => {
   it.each([
-    ['requests.get(url, verify=False, auth=("admin", "hunter2-pass"))', 'py-tls-verify-disabled', 'hunter2-pass'],
-    ['boto3.client("s3", aws_access_key_id="AKIAIOSFODNN7EXAMPLE", verify=False)', 'py-tls-verify-disabled', 'AKIAIOSFODNN7EXAMPLE'],
+    [
+      'requests.get(url, verify=False, auth=("admin", "hunter2-pass"))',
+      'py-tls-verify-disabled',
+      'hunter2-pass',
+    ],
+    [
+      'boto3.client("s3", aws_access_key_id="AKIAIOSFODNN7EXAMPLE", verify=False)',
+      'py-tls-verify-disabled',
+      'AKIAIOSFODNN7EXAMPLE',
+    ],
     ['SECRET_KEY = os.environ.get("SECRET_KEY", "fallback-secret")', 'py-env-read', 'fallback-secret'],
     ['JWT_SECRET_KEY = "abc123xyz"', 'py-secret-key-literal', 'abc123xyz'],
   ])('%j: the %s snippet hides %j', async (source, rule, secret) => {

@@ -13,7 +13,8 @@ const workerUrl = pathToFileURL(join(root, 'dist', 'python-worker.js'));
 
 beforeAll(() => {
   // Run alone (without the global setup), the bundle may not exist yet.
-  if (!existsSync(workerUrl)) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+  if (!existsSync(workerUrl))
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
 });
 
 const APP = `import os
@@ -85,7 +86,9 @@ function withoutTiming(scan: PythonScan): Omit<PythonScan, 'durationMs'> {
 }
 
 function rulesAt(scan: PythonScan, file: string): string[] {
-  return scan.findings.filter((f) => f.file === file && !f.rule.startsWith('import:')).map((f) => `${f.line}:${f.rule}`);
+  return scan.findings
+    .filter((f) => f.file === file && !f.rule.startsWith('import:'))
+    .map((f) => `${f.line}:${f.rule}`);
 }
 
 describe('scanPython', () => {
@@ -126,7 +129,10 @@ describe('scanPython', () => {
   it('retries a batch whose worker dies, then runs what is left in this thread', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vouch-py-'));
     const crashing = join(dir, 'crash.mjs');
-    writeFileSync(crashing, "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\n");
+    writeFileSync(
+      crashing,
+      "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\n",
+    );
     const inProcess = await scanPython(files(), { workers: 0 });
     const recovered = await scanPython(files(), { workers: 2, workerUrl: pathToFileURL(crashing) });
     expect(withoutTiming(recovered)).toEqual(withoutTiming(inProcess));
@@ -142,7 +148,10 @@ describe('scanPython', () => {
     const scan = await scanPython([{ path: 'plain.py', text: PLAIN }], { workers: 0 });
     expect(scan.filesScanned).toBe(1);
     expect(scan.filesParsed).toBe(0);
-    expect(scan.findings.map((f) => `${f.line}:${f.rule}`)).toEqual(['5:import:json', '6:import:collections']);
+    expect(scan.findings.map((f) => `${f.line}:${f.rule}`)).toEqual([
+      '5:import:json',
+      '6:import:collections',
+    ]);
   });
 
   it('analyses text decoded leniently from bytes that are not UTF-8', async () => {

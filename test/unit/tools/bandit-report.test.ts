@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   banditCacheKey,
   parseBanditReport,
+  planPieces,
   relativeToRoot,
   snippetFromCode,
   type BanditReport,
@@ -50,7 +51,13 @@ describe('parseBanditReport', () => {
     {
       name: 'newer bandit: col_offset, tab-numbered code, absolute path',
       stdout: report([
-        result({ col_offset: 8, code: '3\tvalue = eval(x)\n', filename: `${ROOT}/pkg/app.py`, issue_severity: 'LOW', issue_confidence: 'UNDEFINED' }),
+        result({
+          col_offset: 8,
+          code: '3\tvalue = eval(x)\n',
+          filename: `${ROOT}/pkg/app.py`,
+          issue_severity: 'LOW',
+          issue_confidence: 'UNDEFINED',
+        }),
       ]),
       expected: {
         findings: [
@@ -71,7 +78,10 @@ describe('parseBanditReport', () => {
     {
       name: 'errors[] become error entries; results sorted by file and line',
       stdout: report(
-        [result({ filename: './b.py', line_number: 9, code: '' }), result({ filename: './a.py', line_number: 7, code: '' })],
+        [
+          result({ filename: './b.py', line_number: 9, code: '' }),
+          result({ filename: './a.py', line_number: 7, code: '' }),
+        ],
         [{ filename: './broken.py', reason: 'syntax error while parsing AST from file' }],
       ),
       expected: {
@@ -84,15 +94,26 @@ describe('parseBanditReport', () => {
     },
     {
       name: 'malformed entries are skipped, not fatal',
-      stdout: report([null, 'x', result({ test_id: undefined, issue_text: undefined, line_number: 'x' })], [42]),
+      stdout: report(
+        [null, 'x', result({ test_id: undefined, issue_text: undefined, line_number: 'x' })],
+        [42],
+      ),
       expected: {
         findings: [expect.objectContaining({ rule: 'blacklist', message: 'blacklist', line: 0 })] as never,
         errors: [],
       },
     },
     { name: 'empty output', stdout: '', expected: 'bandit printed no report' },
-    { name: 'not JSON', stdout: 'Traceback (most recent call last):\n', expected: 'bandit printed something that is not JSON ("Traceback (most recent call last):")' },
-    { name: 'JSON of another shape', stdout: '{"errors": []}', expected: 'bandit printed JSON without a results list' },
+    {
+      name: 'not JSON',
+      stdout: 'Traceback (most recent call last):\n',
+      expected: 'bandit printed something that is not JSON ("Traceback (most recent call last):")',
+    },
+    {
+      name: 'JSON of another shape',
+      stdout: '{"errors": []}',
+      expected: 'bandit printed JSON without a results list',
+    },
     { name: 'a JSON list', stdout: '[]', expected: 'bandit printed JSON without a results list' },
   ];
   it.each(rows)('$name', ({ stdout, expected }) => {
@@ -101,13 +122,31 @@ describe('parseBanditReport', () => {
 });
 
 describe('snippetFromCode', () => {
-  const rows: { name: string; code: string | undefined; line: number; rule: string; expected: string | undefined }[] = [
-    { name: 'the flagged line among its neighbours', code: '9 a = 1\n10     b = eval(a)  \n11 c\n', line: 10, rule: 'B307', expected: 'b = eval(a)' },
+  const rows: {
+    name: string;
+    code: string | undefined;
+    line: number;
+    rule: string;
+    expected: string | undefined;
+  }[] = [
+    {
+      name: 'the flagged line among its neighbours',
+      code: '9 a = 1\n10     b = eval(a)  \n11 c\n',
+      line: 10,
+      rule: 'B307',
+      expected: 'b = eval(a)',
+    },
     { name: 'line 1 is not line 10', code: '1 first\n10 tenth\n', line: 1, rule: 'B307', expected: 'first' },
     { name: 'no such line', code: '1 a\n2 b\n', line: 5, rule: 'B307', expected: undefined },
     { name: 'no code', code: undefined, line: 1, rule: 'B307', expected: undefined },
     { name: 'a blank line', code: '4    \n', line: 4, rule: 'B307', expected: undefined },
-    { name: 'cut to 200 characters', code: `1 x = "${'a'.repeat(300)}"\n`, line: 1, rule: 'B307', expected: `x = "${'a'.repeat(194)}…` },
+    {
+      name: 'cut to 200 characters',
+      code: `1 x = "${'a'.repeat(300)}"\n`,
+      line: 1,
+      rule: 'B307',
+      expected: `x = "${'a'.repeat(194)}…`,
+    },
     {
       name: 'a hard-coded password literal is masked',
       code: '3 conn = connect(user="app", password="hunter2-long")\n',
@@ -115,7 +154,13 @@ describe('snippetFromCode', () => {
       rule: 'B106',
       expected: 'conn = connect(user="***", password="***")',
     },
-    { name: 'B105 with single quotes and a prefix', code: "7 PASSWORD = r'abc\\'def'\n", line: 7, rule: 'B105', expected: "PASSWORD = r'***'" },
+    {
+      name: 'B105 with single quotes and a prefix',
+      code: "7 PASSWORD = r'abc\\'def'\n",
+      line: 7,
+      rule: 'B105',
+      expected: "PASSWORD = r'***'",
+    },
   ];
   it.each(rows)('$name', ({ code, line, rule, expected }) => {
     expect(snippetFromCode(code, line, rule)).toBe(expected);
@@ -123,7 +168,11 @@ describe('snippetFromCode', () => {
 
   it('masks a token whatever the rule', () => {
     const token = `ghp_${'0123456789abcdefghijKLMNOPQRSTUVWXYZab'.slice(0, 36)}`;
-    const snippet = snippetFromCode(`2 requests.get(url, headers={"Authorization": "${token}"}, verify=False)\n`, 2, 'B501');
+    const snippet = snippetFromCode(
+      `2 requests.get(url, headers={"Authorization": "${token}"}, verify=False)\n`,
+      2,
+      'B501',
+    );
     expect(snippet).toContain('verify=False');
     expect(snippet).not.toContain(token);
   });
@@ -151,17 +200,71 @@ describe('banditCacheKey', () => {
   const base = banditCacheKey('1.6.2', ['-s', 'B101'], files);
   const rows: { name: string; key: string; same: boolean }[] = [
     { name: 'same inputs', key: banditCacheKey('1.6.2', ['-s', 'B101'], [...files]), same: true },
-    { name: 'files in another order', key: banditCacheKey('1.6.2', ['-s', 'B101'], [...files].reverse()), same: true },
+    {
+      name: 'files in another order',
+      key: banditCacheKey('1.6.2', ['-s', 'B101'], [...files].reverse()),
+      same: true,
+    },
     { name: 'another bandit version', key: banditCacheKey('1.7.0', ['-s', 'B101'], files), same: false },
     { name: 'other arguments', key: banditCacheKey('1.6.2', ['-s', 'B102'], files), same: false },
     { name: 'arguments split differently', key: banditCacheKey('1.6.2', ['-s B101'], files), same: false },
-    { name: 'a changed file', key: banditCacheKey('1.6.2', ['-s', 'B101'], [files[0]!, { path: 'b.py', sha: '3' }]), same: false },
+    {
+      name: 'a changed file',
+      key: banditCacheKey('1.6.2', ['-s', 'B101'], [files[0]!, { path: 'b.py', sha: '3' }]),
+      same: false,
+    },
     { name: 'a file fewer', key: banditCacheKey('1.6.2', ['-s', 'B101'], [files[0]!]), same: false },
     // Path and sha are kept apart: "a.py"+"12" is not "a.py1"+"2".
-    { name: 'no ambiguity between path and sha', key: banditCacheKey('1.6.2', ['-s', 'B101'], [{ path: 'a.py1', sha: '' }, { path: 'b.py', sha: '2' }]), same: false },
+    {
+      name: 'no ambiguity between path and sha',
+      key: banditCacheKey(
+        '1.6.2',
+        ['-s', 'B101'],
+        [
+          { path: 'a.py1', sha: '' },
+          { path: 'b.py', sha: '2' },
+        ],
+      ),
+      same: false,
+    },
   ];
   it.each(rows)('$name', ({ key, same }) => {
     expect(key).toMatch(/^[0-9a-f]{64}$/);
     expect(key === base).toBe(same);
+  });
+});
+
+describe('planPieces', () => {
+  const MB = 1024 * 1024;
+  const files = (sizes: number[]): { path: string; size: number }[] =>
+    sizes.map((size, i) => ({ path: `f${i}`, size }));
+  const rows: { name: string; sizes: number[]; shards: number; pieces: number }[] = [
+    { name: 'one process: one piece', sizes: [5 * MB, 5 * MB, 5 * MB], shards: 1, pieces: 1 },
+    { name: 'a small tree: one piece per process', sizes: [100, 200, 300, 400], shards: 2, pieces: 2 },
+    {
+      name: 'a large tree: four pieces per process',
+      sizes: Array<number>(40).fill(MB / 2),
+      shards: 2,
+      pieces: 8,
+    },
+    { name: 'in between: about 2 MB a piece', sizes: Array<number>(12).fill(MB / 2), shards: 2, pieces: 3 },
+    { name: 'never more pieces than files', sizes: [30 * MB, 30 * MB], shards: 2, pieces: 2 },
+  ];
+  it.each(rows)('$name', ({ sizes, shards, pieces }) => {
+    const planned = planPieces(files(sizes), shards);
+    expect(planned).toHaveLength(pieces);
+    expect(planned.flat().sort()).toEqual(
+      files(sizes)
+        .map((f) => f.path)
+        .sort(),
+    );
+  });
+
+  it('hands out the largest piece first', () => {
+    const sizes = [9, 1, 1, 1, 8, 2, 7, 3].map((n) => n * MB);
+    const weight = (piece: string[]): number =>
+      piece.reduce((sum, p) => sum + (sizes[Number(p.slice(1))] ?? 0), 0);
+    const weights = planPieces(files(sizes), 2).map(weight);
+    expect(weights).toEqual([...weights].sort((a, b) => b - a));
   });
 });

@@ -28,7 +28,11 @@ describe('runBandit with the real bandit', () => {
     {
       name: 'a syntax error is an error entry, not a failed run (bandit exits 0)',
       files: { 'broken.py': SYNTAX_ERROR },
-      expected: { status: 'ok', findings: [], errors: ['broken.py: syntax error while parsing AST from file'] },
+      expected: {
+        status: 'ok',
+        findings: [],
+        errors: ['broken.py: syntax error while parsing AST from file'],
+      },
     },
     {
       name: 'a clean file gives a clean run',
@@ -42,7 +46,10 @@ describe('runBandit with the real bandit', () => {
     },
     {
       name: '[tool.bandit] skips in pyproject.toml are honoured',
-      files: { 'app.py': EVAL, 'pyproject.toml': '[project]\nname = "x"\n\n[tool.bandit]\nskips = ["B307"]\n' },
+      files: {
+        'app.py': EVAL,
+        'pyproject.toml': '[project]\nname = "x"\n\n[tool.bandit]\nskips = ["B307"]\n',
+      },
       configFile: 'pyproject.toml',
       expected: { status: 'ok', findings: [], errors: [] },
     },
@@ -54,7 +61,11 @@ describe('runBandit with the real bandit', () => {
     },
     {
       name: '[tool.bandit] exclude_dirs drops those files',
-      files: { 'app.py': EVAL, 'tests/test_app.py': EVAL, 'pyproject.toml': '[tool.bandit]\nexclude_dirs = ["tests"]\n' },
+      files: {
+        'app.py': EVAL,
+        'tests/test_app.py': EVAL,
+        'pyproject.toml': '[tool.bandit]\nexclude_dirs = ["tests"]\n',
+      },
       configFile: 'pyproject.toml',
       expected: { status: 'ok', findings: ['app.py:3 B307'], errors: [] },
     },
@@ -68,7 +79,11 @@ describe('runBandit with the real bandit', () => {
       name: 'a pyproject.toml that is not TOML: run without it, say so',
       files: { 'app.py': EVAL, 'pyproject.toml': '[tool.bandit\nskips = ["B307"]\n' },
       configFile: 'pyproject.toml',
-      expected: { status: 'ok', findings: ['app.py:3 B307'], errors: ['pyproject.toml: [tool.bandit] ignored'] },
+      expected: {
+        status: 'ok',
+        findings: ['app.py:3 B307'],
+        errors: ['pyproject.toml: [tool.bandit] ignored'],
+      },
     },
     {
       name: '.bandit (INI) skips are honoured with an explicit file list',
@@ -119,9 +134,9 @@ describe('runBandit with the real bandit', () => {
     const run = await runBandit(root, listed, { configFile, shards: 2 });
     expect(run.status, run.reason).toBe(expected.status);
     expect(run.findings.map(brief).sort()).toEqual(expected.findings.sort());
-    expect(run.errors.map((e) => `${e.file}: ${e.message}`.slice(0, expected.errors[0]?.length ?? 0))).toEqual(
-      expected.errors,
-    );
+    expect(
+      run.errors.map((e) => `${e.file}: ${e.message}`.slice(0, expected.errors[0]?.length ?? 0)),
+    ).toEqual(expected.errors);
     if (run.status === 'ok') {
       expect(run.version).toBe('1.6.2');
       expect(run.path).toBe('/usr/bin/bandit');
@@ -150,7 +165,9 @@ describe('runBandit with the real bandit', () => {
   });
 
   it('masks the password in a hard-coded password finding', async () => {
-    const root = tempRepo({ 'db.py': 'import db\n\nconn = db.connect(user="app", password="Tr0ub4dor&3-horse")\n' });
+    const root = tempRepo({
+      'db.py': 'import db\n\nconn = db.connect(user="app", password="Tr0ub4dor&3-horse")\n',
+    });
     const run = await runBandit(root, ['db.py']);
     const finding = run.findings.find((f) => f.rule === 'B106');
     expect(finding?.snippet).toBeDefined();
@@ -176,7 +193,8 @@ describe('runBandit with the real bandit', () => {
     // Progress starts at 0, never goes back, and ends with every file.
     expect(progress[0]).toEqual([0, 60]);
     expect(progress.at(-1)).toEqual([60, 60]);
-    for (let i = 1; i < progress.length; i++) expect(progress[i]?.[0]).toBeGreaterThan(progress[i - 1]?.[0] ?? 0);
+    for (let i = 1; i < progress.length; i++)
+      expect(progress[i]?.[0]).toBeGreaterThan(progress[i - 1]?.[0] ?? 0);
   });
 
   it('reports progress within a shard from bandit stderr', async () => {
@@ -184,7 +202,10 @@ describe('runBandit with the real bandit', () => {
     for (let i = 0; i < 120; i++) files[`m${i}.py`] = SUBPROCESS.repeat(30);
     const root = tempRepo(files);
     const progress: number[] = [];
-    const run = await runBandit(root, Object.keys(files), { shards: 1, onProgress: (done) => progress.push(done) });
+    const run = await runBandit(root, Object.keys(files), {
+      shards: 1,
+      onProgress: (done) => progress.push(done),
+    });
     expect(run.status).toBe('ok');
     // bandit prints `120 [0.. 50.. 100.. ]` as it goes: something between the start and the end.
     expect(progress[0]).toBe(0);
@@ -243,7 +264,12 @@ describe('runBandit when bandit cannot do its job', () => {
       status: 'error',
       reason: /^bandit printed something that is not JSON \("Run started: this is not JSON"\)$/,
     },
-    { name: 'killed by a signal', executable: 'bandit-signal', status: 'error', reason: /^bandit was killed by SIGSEGV$/ },
+    {
+      name: 'killed by a signal',
+      executable: 'bandit-signal',
+      status: 'error',
+      reason: /^bandit was killed by SIGSEGV$/,
+    },
   ];
   it.each(rows)('$name', async ({ executable, status, reason }) => {
     const root = tempRepo({ 'app.py': EVAL });
@@ -280,11 +306,19 @@ describe('runBandit when bandit cannot do its job', () => {
 
   it('missing from PATH', async () => {
     const run = await runBandit(tempRepo({ 'app.py': EVAL }), ['app.py'], { env: { PATH: tempDir() } });
-    expect(run).toEqual({ status: 'missing', reason: 'bandit not found on PATH', durationMs: run.durationMs, findings: [], errors: [] });
+    expect(run).toEqual({
+      status: 'missing',
+      reason: 'bandit not found on PATH',
+      durationMs: run.durationMs,
+      findings: [],
+      errors: [],
+    });
   });
 
   it('missing at the --bandit path', async () => {
-    const run = await runBandit(tempRepo({ 'app.py': EVAL }), ['app.py'], { executable: '/nonexistent/bin/bandit' });
+    const run = await runBandit(tempRepo({ 'app.py': EVAL }), ['app.py'], {
+      executable: '/nonexistent/bin/bandit',
+    });
     expect(run).toMatchObject({ status: 'missing', reason: 'bandit not found at /nonexistent/bin/bandit' });
   });
 
@@ -300,8 +334,17 @@ describe('runBandit when bandit cannot do its job', () => {
   });
 
   it('disabled: nothing runs', async () => {
-    const run = await runBandit(tempRepo({}), ['app.py'], { disabled: true, executable: fake('bandit-hang') });
-    expect(run).toEqual({ status: 'disabled', reason: 'bandit is disabled', durationMs: 0, findings: [], errors: [] });
+    const run = await runBandit(tempRepo({}), ['app.py'], {
+      disabled: true,
+      executable: fake('bandit-hang'),
+    });
+    expect(run).toEqual({
+      status: 'disabled',
+      reason: 'bandit is disabled',
+      durationMs: 0,
+      findings: [],
+      errors: [],
+    });
   });
 
   it('passes json output, config, extra arguments, then -- and ./-prefixed files', async () => {

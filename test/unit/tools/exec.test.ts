@@ -15,8 +15,24 @@ describe('planShards', () => {
     { name: 'one shard keeps order', sizes: [1, 9, 5], count: 1, expected: [['f0', 'f1', 'f2']] },
     { name: 'fewer files than shards', sizes: [3, 1], count: 8, expected: [['f0'], ['f1']] },
     // 9 | 5, then 4 joins 5, then the 1s go one each: 10 | 10 (input order kept inside a shard).
-    { name: 'largest first, into the lightest', sizes: [1, 9, 5, 4, 1], count: 2, expected: [['f0', 'f1'], ['f2', 'f3', 'f4']] },
-    { name: 'equal sizes alternate', sizes: [2, 2, 2, 2], count: 2, expected: [['f0', 'f2'], ['f1', 'f3']] },
+    {
+      name: 'largest first, into the lightest',
+      sizes: [1, 9, 5, 4, 1],
+      count: 2,
+      expected: [
+        ['f0', 'f1'],
+        ['f2', 'f3', 'f4'],
+      ],
+    },
+    {
+      name: 'equal sizes alternate',
+      sizes: [2, 2, 2, 2],
+      count: 2,
+      expected: [
+        ['f0', 'f2'],
+        ['f1', 'f3'],
+      ],
+    },
     { name: 'zero or NaN count means one shard', sizes: [1, 2], count: Number.NaN, expected: [['f0', 'f1']] },
     { name: 'a count below one means one shard', sizes: [1, 2], count: 0, expected: [['f0', 'f1']] },
   ];
@@ -42,7 +58,12 @@ describe('chunkArguments', () => {
     { name: 'nothing', args: [], budget: 10, expected: [] },
     { name: 'all fit', args: ['ab', 'cd'], budget: 6, expected: [['ab', 'cd']] },
     { name: 'split at the budget', args: ['ab', 'cd', 'ef'], budget: 6, expected: [['ab', 'cd'], ['ef']] },
-    { name: 'an oversized argument alone', args: ['a', 'xxxxxxxx', 'b'], budget: 4, expected: [['a'], ['xxxxxxxx'], ['b']] },
+    {
+      name: 'an oversized argument alone',
+      args: ['a', 'xxxxxxxx', 'b'],
+      budget: 4,
+      expected: [['a'], ['xxxxxxxx'], ['b']],
+    },
     { name: 'bytes, not characters', args: ['éé', 'a'], budget: 6, expected: [['éé'], ['a']] },
   ];
   it.each(rows)('$name', ({ args, budget, expected }) => {
@@ -54,7 +75,8 @@ describe('chunkArguments', () => {
     const chunks = chunkArguments(args);
     expect(chunks.length).toBeGreaterThan(1);
     expect(chunks.flat()).toEqual(args);
-    for (const chunk of chunks) expect(chunk.reduce((n, a) => n + a.length + 1, 0)).toBeLessThanOrEqual(120_000);
+    for (const chunk of chunks)
+      expect(chunk.reduce((n, a) => n + a.length + 1, 0)).toBeLessThanOrEqual(120_000);
   });
 });
 
@@ -103,7 +125,11 @@ describe('runTool', () => {
   it('stops when aborted', async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 200);
-    const outcome = await runTool(fake('bandit-hang'), [], { cwd: tempDir(), timeoutMs: 30_000, signal: controller.signal });
+    const outcome = await runTool(fake('bandit-hang'), [], {
+      cwd: tempDir(),
+      timeoutMs: 30_000,
+      signal: controller.signal,
+    });
     expect(outcome.kind).toBe('aborted');
   });
 
@@ -121,7 +147,11 @@ describe('runTool', () => {
     const dir = tempDir();
     const argsFile = path.join(dir, 'args');
     const tricky = ['$(touch pwned)', 'a b', '; rm -rf /', '*.py', '--'];
-    await runTool(fake('bandit-args'), tricky, { cwd: dir, timeoutMs: 10_000, env: { FAKE_ARGS_FILE: argsFile } });
+    await runTool(fake('bandit-args'), tricky, {
+      cwd: dir,
+      timeoutMs: 10_000,
+      env: { FAKE_ARGS_FILE: argsFile },
+    });
     expect(readFileSync(argsFile, 'utf8').split('\n').slice(0, -1)).toEqual(tricky);
   });
 });
@@ -130,10 +160,14 @@ describe('explainStderr', () => {
   const rows: { stderr: string; expected: string }[] = [
     { stderr: '', expected: '' },
     {
-      stderr: 'Traceback (most recent call last):\n  File "x", line 1\nModuleNotFoundError: No module named \'yaml\'\n',
+      stderr:
+        'Traceback (most recent call last):\n  File "x", line 1\nModuleNotFoundError: No module named \'yaml\'\n',
       expected: "ModuleNotFoundError: No module named 'yaml'",
     },
-    { stderr: '[main]\tERROR\tpyproject.toml : Error parsing file.\n\n', expected: '[main] ERROR pyproject.toml : Error parsing file.' },
+    {
+      stderr: '[main]\tERROR\tpyproject.toml : Error parsing file.\n\n',
+      expected: '[main] ERROR pyproject.toml : Error parsing file.',
+    },
     { stderr: 'bad thing\n1790 [0.. 50.. 100.. ]\n', expected: 'bad thing' },
     { stderr: '\u001B[31mred error\u001B[0m\n', expected: 'red error' },
     { stderr: `${'x'.repeat(300)}\n`, expected: `${'x'.repeat(199)}…` },
@@ -148,7 +182,10 @@ describe('pythonToolEnv', () => {
     { pythonPath: undefined, expected: undefined },
     { pythonPath: '', expected: undefined },
     { pythonPath: ['.', '', 'src'].join(path.delimiter), expected: undefined },
-    { pythonPath: ['/opt/tools/lib', '.', '/srv/lib'].join(path.delimiter), expected: ['/opt/tools/lib', '/srv/lib'].join(path.delimiter) },
+    {
+      pythonPath: ['/opt/tools/lib', '.', '/srv/lib'].join(path.delimiter),
+      expected: ['/opt/tools/lib', '/srv/lib'].join(path.delimiter),
+    },
   ];
   it.each(rows)('PYTHONPATH=$pythonPath', ({ pythonPath, expected }) => {
     const env = pythonToolEnv({ PATH: '/usr/bin', PYTHONPATH: pythonPath });

@@ -1,7 +1,13 @@
 import { readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parsePipAuditReport, pipAuditArgs, runPipAudit, type PipAuditReport } from '../../../src/repo/pip-audit.js';
+import {
+  compareVersions,
+  parsePipAuditReport,
+  pipAuditArgs,
+  runPipAudit,
+  type PipAuditReport,
+} from '../../../src/repo/pip-audit.js';
 import type { PipAuditRun } from '../../../src/repo/types.js';
 import { alive, fake, tempDir, tempRepo } from './helpers.js';
 
@@ -23,7 +29,14 @@ const FLASK_66 = {
   fixVersions: ['0.12.3'],
   description: 'Improper input validation in flask before 0.12.3.',
 };
-const JINJA = { name: 'jinja2', version: '2.10', id: 'GHSA-462w-v97r-4m45', aliases: ['CVE-2019-10906'], fixVersions: ['2.10.1'], description: undefined };
+const JINJA = {
+  name: 'jinja2',
+  version: '2.10',
+  id: 'GHSA-462w-v97r-4m45',
+  aliases: ['CVE-2019-10906'],
+  fixVersions: ['2.10.1'],
+  description: undefined,
+};
 
 describe('runPipAudit', () => {
   const rows: { name: string; executable: string; expected: Partial<PipAuditRun>; reason?: RegExp }[] = [
@@ -35,7 +48,12 @@ describe('runPipAudit', () => {
         version: '2.7.3',
         vulnerabilities: [FLASK_66, FLASK_179, JINJA],
         dependenciesChecked: 3,
-        errors: [{ file: 'requirements.txt', message: 'mylib not audited: URL requirements cannot be pinned to a specific package version' }],
+        errors: [
+          {
+            file: 'requirements.txt',
+            message: 'mylib not audited: URL requirements cannot be pinned to a specific package version',
+          },
+        ],
       },
     },
     {
@@ -44,14 +62,11 @@ describe('runPipAudit', () => {
       expected: { status: 'ok', vulnerabilities: [], dependenciesChecked: 2, errors: [] },
     },
     {
-      name: 'pip-audit 1.x bare list',
+      name: 'pip-audit 1.x, which cannot audit without resolving: not run',
       executable: 'pip-audit-legacy',
-      expected: {
-        status: 'ok',
-        version: '1.1.2',
-        vulnerabilities: [{ ...FLASK_179, aliases: [], description: 'Flask before 1.0: unexpected memory usage.' }],
-        dependenciesChecked: 2,
-      },
+      expected: { status: 'error', version: '1.1.2', vulnerabilities: [], dependenciesChecked: 0 },
+      reason:
+        /^pip-audit 1\.1\.2 cannot audit requirements without installing them; pip-audit 2\.2 or newer is needed$/,
     },
     {
       name: 'garbage on stdout',
@@ -63,7 +78,8 @@ describe('runPipAudit', () => {
       name: 'an unpinned requirement (exit 1, no report)',
       executable: 'pip-audit-unpinned',
       expected: { status: 'error', vulnerabilities: [] },
-      reason: /^pip-audit printed no report: ERROR:pip_audit._cli:requirement flask is not pinned: flask>=2.0$/,
+      reason:
+        /^pip-audit printed no report: ERROR:pip_audit._cli:requirement flask is not pinned: flask>=2.0$/,
     },
     {
       name: 'a crash with exit 2',
@@ -88,7 +104,10 @@ describe('runPipAudit', () => {
       timeoutMs: 700,
       env: { FAKE_PID_FILE: pidFile },
     });
-    expect(run).toMatchObject({ status: 'timeout', reason: 'pip-audit did not finish within 1 s and was stopped' });
+    expect(run).toMatchObject({
+      status: 'timeout',
+      reason: 'pip-audit did not finish within 1 s and was stopped',
+    });
     expect(Date.now() - started).toBeLessThan(5000);
     await new Promise((r) => setTimeout(r, 100));
     expect(alive(Number(readFileSync(pidFile, 'utf8')))).toBe(false);
@@ -119,29 +138,52 @@ describe('runPipAudit', () => {
 
   it('missing from PATH', async () => {
     const run = await runPipAudit(tempRepo({}), ['requirements.txt'], { env: { PATH: tempDir() } });
-    expect(run).toMatchObject({ status: 'missing', reason: 'pip-audit not found on PATH', vulnerabilities: [] });
+    expect(run).toMatchObject({
+      status: 'missing',
+      reason: 'pip-audit not found on PATH',
+      vulnerabilities: [],
+    });
   });
 
   it('missing at the given path', async () => {
-    const run = await runPipAudit(tempRepo({}), ['requirements.txt'], { executable: '/nonexistent/pip-audit' });
+    const run = await runPipAudit(tempRepo({}), ['requirements.txt'], {
+      executable: '/nonexistent/pip-audit',
+    });
     expect(run).toMatchObject({ status: 'missing', reason: 'pip-audit not found at /nonexistent/pip-audit' });
   });
 
   it('found on PATH', async () => {
     const bin = tempDir();
     symlinkSync(fake('pip-audit-clean'), path.join(bin, 'pip-audit'));
-    const run = await runPipAudit(tempRepo({ 'requirements.txt': '' }), ['requirements.txt'], { env: { PATH: bin } });
+    const run = await runPipAudit(tempRepo({ 'requirements.txt': '' }), ['requirements.txt'], {
+      env: { PATH: bin },
+    });
     expect(run).toMatchObject({ status: 'ok', path: path.join(bin, 'pip-audit'), dependenciesChecked: 2 });
   });
 
   it('disabled: nothing runs', async () => {
-    const run = await runPipAudit(tempRepo({}), ['requirements.txt'], { disabled: true, executable: fake('pip-audit-hang') });
-    expect(run).toEqual({ status: 'disabled', reason: 'pip-audit is disabled', durationMs: 0, errors: [], vulnerabilities: [], dependenciesChecked: 0 });
+    const run = await runPipAudit(tempRepo({}), ['requirements.txt'], {
+      disabled: true,
+      executable: fake('pip-audit-hang'),
+    });
+    expect(run).toEqual({
+      status: 'disabled',
+      reason: 'pip-audit is disabled',
+      durationMs: 0,
+      errors: [],
+      vulnerabilities: [],
+      dependenciesChecked: 0,
+    });
   });
 
   it('no requirements file: nothing to audit (never the environment vouch runs in)', async () => {
     const run = await runPipAudit(tempRepo({}), [], { executable: fake('pip-audit-crash') });
-    expect(run).toMatchObject({ status: 'ok', vulnerabilities: [], dependenciesChecked: 0, version: '2.7.3' });
+    expect(run).toMatchObject({
+      status: 'ok',
+      vulnerabilities: [],
+      dependenciesChecked: 0,
+      version: '2.7.3',
+    });
   });
 });
 
@@ -151,12 +193,32 @@ describe('parsePipAuditReport', () => {
       name: '2.x object with fixes',
       stdout: JSON.stringify({
         dependencies: [
-          { name: 'urllib3', version: '1.26.4', vulns: [{ id: 'PYSEC-2021-108', fix_versions: ['1.26.5'], aliases: ['CVE-2021-33503'], description: 'ReDoS' }] },
+          {
+            name: 'urllib3',
+            version: '1.26.4',
+            vulns: [
+              {
+                id: 'PYSEC-2021-108',
+                fix_versions: ['1.26.5'],
+                aliases: ['CVE-2021-33503'],
+                description: 'ReDoS',
+              },
+            ],
+          },
         ],
         fixes: [{ name: 'urllib3', old_version: '1.26.4', new_version: '1.26.5' }],
       }),
       expected: {
-        vulnerabilities: [{ name: 'urllib3', version: '1.26.4', id: 'PYSEC-2021-108', aliases: ['CVE-2021-33503'], fixVersions: ['1.26.5'], description: 'ReDoS' }],
+        vulnerabilities: [
+          {
+            name: 'urllib3',
+            version: '1.26.4',
+            id: 'PYSEC-2021-108',
+            aliases: ['CVE-2021-33503'],
+            fixVersions: ['1.26.5'],
+            description: 'ReDoS',
+          },
+        ],
         dependenciesChecked: 1,
         skipped: [],
       },
@@ -165,33 +227,52 @@ describe('parsePipAuditReport', () => {
       name: 'without descriptions (--desc off) nor aliases',
       stdout: '[{"name": "a", "version": "1", "vulns": [{"id": "X-1", "fix_versions": []}]}]',
       expected: {
-        vulnerabilities: [{ name: 'a', version: '1', id: 'X-1', aliases: [], fixVersions: [], description: undefined }],
+        vulnerabilities: [
+          { name: 'a', version: '1', id: 'X-1', aliases: [], fixVersions: [], description: undefined },
+        ],
         dependenciesChecked: 1,
         skipped: [],
       },
     },
     {
       name: 'skipped dependencies are not counted as checked',
-      stdout: '{"dependencies": [{"name": "local", "skip_reason": "editable"}, {"name": "b", "version": "2", "vulns": []}], "fixes": []}',
-      expected: { vulnerabilities: [], dependenciesChecked: 1, skipped: [{ name: 'local', reason: 'editable' }] },
+      stdout:
+        '{"dependencies": [{"name": "local", "skip_reason": "editable"}, {"name": "b", "version": "2", "vulns": []}], "fixes": []}',
+      expected: {
+        vulnerabilities: [],
+        dependenciesChecked: 1,
+        skipped: [{ name: 'local', reason: 'editable' }],
+      },
     },
     {
       name: 'a summary line before the JSON',
-      stdout: 'Found 1 known vulnerability in 1 package\n{"dependencies": [{"name": "a", "version": "1", "vulns": [{"id": "X-1", "fix_versions": ["2"]}]}], "fixes": []}\n',
+      stdout:
+        'Found 1 known vulnerability in 1 package\n{"dependencies": [{"name": "a", "version": "1", "vulns": [{"id": "X-1", "fix_versions": ["2"]}]}], "fixes": []}\n',
       expected: {
-        vulnerabilities: [{ name: 'a', version: '1', id: 'X-1', aliases: [], fixVersions: ['2'], description: undefined }],
+        vulnerabilities: [
+          { name: 'a', version: '1', id: 'X-1', aliases: [], fixVersions: ['2'], description: undefined },
+        ],
         dependenciesChecked: 1,
         skipped: [],
       },
     },
     {
       name: 'malformed entries are skipped',
-      stdout: '{"dependencies": [null, {"version": "1"}, {"name": "a", "version": "1", "vulns": [{"fix_versions": ["2"]}, 3]}]}',
+      stdout:
+        '{"dependencies": [null, {"version": "1"}, {"name": "a", "version": "1", "vulns": [{"fix_versions": ["2"]}, 3]}]}',
       expected: { vulnerabilities: [], dependenciesChecked: 1, skipped: [] },
     },
     { name: 'empty', stdout: '', expected: 'pip-audit printed no report' },
-    { name: 'an object without dependencies', stdout: '{"fixes": []}', expected: 'pip-audit printed JSON without a dependency list' },
-    { name: 'columns format', stdout: 'No known vulnerabilities found\n', expected: 'pip-audit printed something that is not JSON ("No known vulnerabilities found")' },
+    {
+      name: 'an object without dependencies',
+      stdout: '{"fixes": []}',
+      expected: 'pip-audit printed JSON without a dependency list',
+    },
+    {
+      name: 'columns format',
+      stdout: 'No known vulnerabilities found\n',
+      expected: 'pip-audit printed something that is not JSON ("No known vulnerabilities found")',
+    },
   ];
   it.each(rows)('$name', ({ stdout, expected }) => {
     expect(parsePipAuditReport(stdout)).toEqual(expected);
@@ -199,7 +280,35 @@ describe('parsePipAuditReport', () => {
 });
 
 describe('pipAuditArgs', () => {
+  const rows: { version: string | undefined; flags: string[] }[] = [
+    { version: '2.7.3', flags: ['--disable-pip', '--no-deps'] },
+    { version: '2.5.0', flags: ['--disable-pip', '--no-deps'] },
+    { version: '2.10.0', flags: ['--disable-pip', '--no-deps'] },
+    // 2.2–2.4 resolve without pip; --no-deps alone skips resolution.
+    { version: '2.4.14', flags: ['--no-deps'] },
+    { version: '2.2.0', flags: ['--no-deps'] },
+    { version: undefined, flags: ['--disable-pip', '--no-deps'] },
+  ];
+  it.each(rows)('pip-audit $version', ({ version, flags }) => {
+    const args = pipAuditArgs(['requirements.txt'], version);
+    expect(args.filter((a) => a === '--disable-pip' || a === '--no-deps')).toEqual(flags);
+    expect(args.slice(-2)).toEqual(['-r', './requirements.txt']);
+  });
+
   it('puts an absolute path as it is', () => {
     expect(pipAuditArgs(['/tmp/req.txt']).slice(-2)).toEqual(['-r', '/tmp/req.txt']);
+  });
+});
+
+describe('compareVersions', () => {
+  const rows: { a: string; b: string; expected: number }[] = [
+    { a: '2.5', b: '2.5.0', expected: 0 },
+    { a: '2.10.0', b: '2.9.9', expected: 1 },
+    { a: '2.4.14', b: '2.5', expected: -1 },
+    { a: '1.1.2', b: '2.2', expected: -1 },
+    { a: '3.0.0rc1', b: '2.9', expected: 1 },
+  ];
+  it.each(rows)('$a vs $b', ({ a, b, expected }) => {
+    expect(compareVersions(a, b)).toBe(expected);
   });
 });
