@@ -1,17 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { errorsText, reportJsonValidator } from '../../support/schemas.js';
 import type { Audit } from '../../../src/audit/types.js';
 import { render } from '../../../src/report/json.js';
 import { FAKE_GITHUB_TOKEN, makeAuditFixture } from '../../fixtures/audit-fixture.js';
 
-const schema = JSON.parse(
-  readFileSync(new URL('../../../schemas/report.schema.json', import.meta.url), 'utf8'),
-) as object;
-const ajv = new Ajv2020({ strict: true, allErrors: true });
-// ajv ships no formats; RFC 3339 date-time is the one this schema uses.
-ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/);
-const validate = ajv.compile(schema);
+const validate = reportJsonValidator();
 
 const signoff = {
   release: '1.4.0',
@@ -29,7 +22,7 @@ function parse(audit: Audit, withSignoff = false): Json {
 }
 
 function errorsOf(doc: unknown): string {
-  return validate(doc) ? '' : ajv.errorsText(validate.errors);
+  return validate(doc) ? '' : errorsText(validate.errors);
 }
 
 describe('json report', () => {

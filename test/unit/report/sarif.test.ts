@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
+import { errorsText, sarifValidator } from '../../support/schemas.js';
 import type { Audit, Evidence } from '../../../src/audit/types.js';
 import {
   cweTag,
@@ -12,16 +11,7 @@ import {
 } from '../../../src/report/sarif.js';
 import { FAKE_GITHUB_TOKEN, makeAuditFixture } from '../../fixtures/audit-fixture.js';
 
-// The official OASIS schema (draft-04), kept outside the repository: see ../shared/schemas/README.md.
-const schemaFile = new URL('../../../../shared/schemas/sarif-schema-2.1.0.json', import.meta.url);
-const sarifSchema = JSON.parse(readFileSync(schemaFile, 'utf8')) as Record<string, unknown>;
-// ajv-draft-04 is CommonJS; under NodeNext its class is the default export's `default`.
-const ajv = new AjvDraft04.default({ allErrors: true, strict: false });
-const URI_CHARS = String.raw`(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*`;
-ajv.addFormat('uri', new RegExp(`^[A-Za-z][A-Za-z0-9+.-]*:${URI_CHARS}$`));
-ajv.addFormat('uri-reference', new RegExp(`^(?:[A-Za-z][A-Za-z0-9+.-]*:)?${URI_CHARS}$`));
-ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/);
-const validate = ajv.compile(sarifSchema);
+const validate = sarifValidator();
 
 interface Result {
   ruleId: string;
@@ -87,7 +77,7 @@ describe('sarif report', () => {
 
   it('validates against the official SARIF 2.1.0 schema', () => {
     const ok = validate(sarif());
-    expect(ok ? '' : ajv.errorsText(validate.errors)).toBe('');
+    expect(ok ? '' : errorsText(validate.errors)).toBe('');
   });
 
   it('the schema check can fail (a result without a message)', () => {
