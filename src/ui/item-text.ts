@@ -2,12 +2,22 @@ import type { AuditItem, Evidence } from '../audit/types.js';
 import { redactSecretsInLine } from '../util/redact.js';
 import { verdictLabel } from './verdict-style.js';
 
-/** Markdown guidance as plain lines: fences dropped, code kept and indented, emphasis markers removed. */
+/**
+ * Markdown guidance as plain lines: fences dropped, code kept and indented, emphasis markers
+ * removed, and each paragraph or list item joined into one line so it wraps to the screen
+ * rather than to the width the YAML was written at.
+ */
 export function markdownToPlain(markdown: string): string[] {
   const out: string[] = [];
   let inFence = false;
+  let paragraph: string | undefined;
+  const flush = (): void => {
+    if (paragraph !== undefined) out.push(inlinePlain(paragraph));
+    paragraph = undefined;
+  };
   for (const raw of markdown.replace(/\r\n?/g, '\n').split('\n')) {
     if (/^\s*(```|~~~)/.test(raw)) {
+      flush();
       inFence = !inFence;
       continue;
     }
@@ -15,8 +25,20 @@ export function markdownToPlain(markdown: string): string[] {
       out.push(`    ${raw}`);
       continue;
     }
-    out.push(inlinePlain(raw));
+    if (raw.trim() === '') {
+      flush();
+      out.push('');
+    } else if (/^\s*#{1,6}\s/.test(raw)) {
+      flush();
+      out.push(inlinePlain(raw));
+    } else if (paragraph === undefined || /^\s*([-*+]\s|\d+[.)]\s|#{1,6}\s|>|\|)/.test(raw)) {
+      flush();
+      paragraph = raw.trimEnd();
+    } else {
+      paragraph += ` ${raw.trim()}`;
+    }
   }
+  flush();
   while (out.length > 0 && out[out.length - 1]?.trim() === '') out.pop();
   while (out.length > 0 && out[0]?.trim() === '') out.shift();
   return out;
