@@ -19,6 +19,8 @@ export const CTRL_C = '\u0003';
 
 export interface Mounted {
   lastFrame: () => string;
+  /** Every frame drawn so far (the last one may be gone once the app exits). */
+  frames: () => string[];
   /** Writes one chunk to stdin (a key, or several keys at once) and lets React settle. */
   write: (data: string) => Promise<void>;
   /** Lets pending promises (onAnswer, onWriteReport) settle. */
@@ -68,12 +70,14 @@ const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
 /** Renders inside act; with `size`, on a terminal of exactly that many columns and rows. */
 export async function mount(tree: ReactElement, size?: { columns: number; rows: number }): Promise<Mounted> {
   let lastFrame!: () => string;
+  let frames!: () => string[];
   let stdin!: { write: (data: string) => void };
   let unmount!: () => void;
   await act(async () => {
     if (size === undefined) {
       const instance = render(tree);
       lastFrame = () => instance.lastFrame() ?? '';
+      frames = () => instance.frames;
       stdin = instance.stdin;
       unmount = instance.unmount;
     } else {
@@ -88,6 +92,7 @@ export async function mount(tree: ReactElement, size?: { columns: number; rows: 
         patchConsole: false,
       });
       lastFrame = () => stdout.frames.at(-1) ?? '';
+      frames = () => stdout.frames;
       stdin = fakeStdin;
       unmount = instance.unmount;
     }
@@ -99,6 +104,7 @@ export async function mount(tree: ReactElement, size?: { columns: number; rows: 
   };
   return {
     lastFrame,
+    frames,
     write: async (data) => {
       await act(async () => {
         stdin.write(data);
