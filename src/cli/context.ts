@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { readAnswers } from '../answers/answers.js';
 import type { AnswersFile } from '../answers/types.js';
 import type { ProgressListener } from '../audit/progress.js';
@@ -11,6 +11,7 @@ import { loadConfig, type VouchConfig } from '../config/config.js';
 import { UsageError } from '../errors.js';
 import { PROBES } from '../probes/registry.js';
 import { collectFacts } from '../repo/collect.js';
+import { gitAvailable } from '../repo/exec/git-command.js';
 import type { Facts } from '../repo/types.js';
 import { defaultChecklistPath } from '../util/package-root.js';
 import { VERSION } from '../version.js';
@@ -98,10 +99,18 @@ export async function runAudit(ctx: AuditContext, onProgress?: ProgressListener)
 /** What a person should know about how the facts were gathered. */
 export function collectionNotices(facts: Facts, audit: Audit): string[] {
   const notices: string[] = [];
+  if (!facts.git.isRepo && !gitAvailable()) {
+    // Without git, tracked files cannot be told from others: a committed .env looks untracked.
+    notices.push('git not found on PATH: the folder was read as plain files; install git for the items about tracked files');
+  } else if (!facts.git.isRepo && existsSync(join(facts.root, '.git'))) {
+    // git refuses a repository owned by someone else (safe.directory), and vouch does not override
+    // that protection: say why the facts about tracked files are missing.
+    notices.push('git did not accept this repository (owned by another user? see `git status` and safe.directory): the folder was read as plain files');
+  }
   const banditItems = audit.items.filter((i) => i.item.checks.some((c) => c.probe === 'bandit'));
   if (facts.bandit.status === 'missing') {
     notices.push(
-      `bandit not found: ${banditItems.length} items answered by vouch's built-in checks alone; install bandit (pip install bandit) for more`,
+      `${facts.bandit.reason ?? 'bandit not found'}: ${banditItems.length} items answered by vouch's built-in checks alone; install bandit (pip install bandit) for more`,
     );
   } else if (facts.bandit.status === 'error' || facts.bandit.status === 'timeout') {
     notices.push(`bandit failed: ${facts.bandit.reason ?? facts.bandit.status}; its items rely on the built-in checks`);

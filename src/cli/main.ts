@@ -2,14 +2,37 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { EXIT, UsageError } from '../errors.js';
 import { FAIL_ON_VALUES } from '../audit/policy.js';
+import { redactSecretsInLine } from '../util/redact.js';
 import { VERSION } from '../version.js';
 import type { FailOn } from '../config/config.js';
 
-/** Prints a user error as one line (plus details) and returns exit code 2. */
+/**
+ * Prints a user error as one line (plus details) and returns exit code 2. Messages quote the
+ * input they complain about (an unknown key, an unknown item id), and the input may be a damaged
+ * file holding a token: every line is redacted like a report.
+ */
 function reportUsageError(error: UsageError): number {
-  process.stderr.write(`vouch: ${error.message}\n`);
-  for (const d of error.details) process.stderr.write(`${d}\n`);
+  process.stderr.write(`vouch: ${redactSecretsInLine(oneLine(error.message))}\n`);
+  for (const d of error.details) process.stderr.write(`${redactSecretsInLine(oneLine(d))}\n`);
   return EXIT.usage;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/gu, ' ');
+}
+
+// `vouch checklist list | head`: the reader went away; that is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
+/** `--bandit PATH` names the executable, `--no-bandit` turns it off, nothing means bandit on PATH. */
+function banditFlags(value: string | boolean | undefined): { bandit: boolean; banditPath?: string | undefined } {
+  if (value === false) return { bandit: false };
+  return { bandit: true, banditPath: typeof value === 'string' && value !== '' ? value : undefined };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -29,8 +52,7 @@ async function main(argv: string[]): Promise<number> {
           .option('output', { alias: 'o', type: 'string', describe: 'Report file (one format) or folder (several) [default: PATH/.vouch/]' })
           .option('fail-on', { type: 'string', choices: FAIL_ON_VALUES as string[], describe: 'Exit 1 when an item is at this level or worse (fail > review > unanswered) [default: fail]' })
           .option('checklist', { alias: 'c', type: 'string', array: true, describe: 'Checklist file(s) instead of the default; "default" names the built-in one' })
-          .option('bandit', { type: 'boolean', default: true, describe: 'Run bandit (--no-bandit to skip it)' })
-          .option('bandit-path', { type: 'string', describe: 'The bandit executable to use' })
+          .option('bandit', { alias: 'bandit-path', type: 'string', describe: 'The bandit executable to run [default: bandit on PATH]; --no-bandit skips it' })
           .option('pip-audit', { type: 'boolean', default: true, describe: 'Run pip-audit when installed (--no-pip-audit to skip it)' })
           .option('exclude', { type: 'string', array: true, describe: 'Paths to leave out (gitignore patterns)' })
           .option('cache', { type: 'boolean', default: true, describe: 'Reuse analysis of unchanged files from .vouch/cache (--no-cache to redo all)' })
@@ -46,8 +68,7 @@ async function main(argv: string[]): Promise<number> {
           output: a.output,
           failOn: a.failOn as FailOn | undefined,
           checklist: a.checklist,
-          bandit: a.bandit,
-          banditPath: a.banditPath,
+          ...banditFlags(a.bandit),
           pipAudit: a.pipAudit,
           exclude: a.exclude,
           cache: a.cache,
@@ -68,8 +89,7 @@ async function main(argv: string[]): Promise<number> {
           .option('allow-dirty', { type: 'boolean', describe: 'Sign off despite uncommitted changes (recorded in the sign-off)' })
           .option('max-age', { type: 'number', describe: 'Refuse answers older than this many days [default: max_age_days from settings, else off]' })
           .option('checklist', { alias: 'c', type: 'string', array: true, describe: 'Checklist file(s) instead of the default' })
-          .option('bandit', { type: 'boolean', default: true, describe: 'Run bandit (--no-bandit to skip it)' })
-          .option('bandit-path', { type: 'string', describe: 'The bandit executable to use' }),
+          .option('bandit', { alias: 'bandit-path', type: 'string', describe: 'The bandit executable to run [default: bandit on PATH]; --no-bandit skips it' }),
       async (a) => {
         const { signoffCommand } = await import('./signoff.js');
         code = await signoffCommand({
@@ -80,8 +100,7 @@ async function main(argv: string[]): Promise<number> {
           allowDirty: a.allowDirty,
           maxAge: a.maxAge,
           checklist: a.checklist,
-          bandit: a.bandit,
-          banditPath: a.banditPath,
+          ...banditFlags(a.bandit),
         });
       },
     )
@@ -151,7 +170,7 @@ main(hideBin(process.argv)).then(
   (error: unknown) => {
     // Anything unexpected is a bug: say so in one line; VOUCH_DEBUG=1 shows the stack.
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`vouch: internal error: ${message}\n`);
+    process.stderr.write(`vouch: internal error: ${redactSecretsInLine(oneLine(message))}\n`);
     if (process.env.VOUCH_DEBUG === '1' && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
     process.exitCode = 3;
   },

@@ -96,6 +96,18 @@ describe('exit codes and bad input', () => {
     }
   });
 
+  it.each([
+    ['a bandit that crashes', 'test/fixtures/fake-tools/bandit-crash', /! bandit failed: .*its items rely on the built-in checks/],
+    ['a bandit path that does not exist', '/nonexistent/bandit', /! bandit not found at \/nonexistent\/bandit: \d+ items answered by vouch's built-in checks alone/],
+  ])('--bandit PATH with %s: a notice, and the built-in checks still answer', async (_name, path, notice) => {
+    const root = gitRepoFrom(VULNERABLE);
+    const out = join(root, '..', 'r.json');
+    const r = await vouch([root, '--non-interactive', '--bandit', path.startsWith('/') ? path : join(REPO, path), '--format', 'json', '--output', out]);
+    expect(String(r.stdout)).toMatch(notice);
+    expect(r.exitCode).toBe(1);
+    expect(readReport(out).items.find((i) => i.id === 'no-eval-exec')?.verdict).toBe('fail');
+  });
+
   it('--fail-on none exits 0 on the vulnerable app; recorded waivers never fail the run', async () => {
     const { exitCode } = await audit(VULNERABLE, ['--fail-on', 'none']);
     expect(exitCode).toBe(0);
