@@ -180,8 +180,15 @@ function detectAwsSecret(line: string): SecretMatch[] {
 function detectUrlPasswords(line: string): SecretMatch[] {
   const out: SecretMatch[] = [];
   for (const m of line.matchAll(URL_PASSWORD)) {
-    const user = m.groups?.['u'] ?? '';
-    const pass = m.groups?.['v'] ?? '';
+    let user = m.groups?.['u'] ?? '';
+    let pass = m.groups?.['v'] ?? '';
+    // A multi-host URL (`https://foo.com:123,foo:bar@bar.com`): the credentials are the last host's.
+    const last = pass.slice(pass.lastIndexOf(',') + 1);
+    const colon = last.indexOf(':');
+    if (last !== pass && colon >= 0) {
+      user = last.slice(0, colon);
+      pass = last.slice(colon + 1);
+    }
     // user == password is a service default (postgres:postgres, guest:guest): whoever reads one reads both.
     if (pass === user || isPlaceholderValue(pass, '', 1) || DOC_HOST.test(line.slice(m.index + m[0].length)))
       continue;

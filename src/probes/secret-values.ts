@@ -230,10 +230,18 @@ const PLACEHOLDER_WORDS = new Set([
   'omit',
   'passed',
   'failed',
+  // metasyntactic names: `https://foo:bar@host` in a docstring
+  'foo',
+  'bar',
+  'baz',
+  'qux',
+  'quux',
+  'foobar',
 ]);
 
+// An alphabet (`SALT_CHARS = "abcdefgh...xyz0123456789"`) or a keyboard run is filler, not a secret.
 const PLACEHOLDER_PARTS =
-  /change[-_. ]?(?:me|it|this)|replace[-_. ]?(?:me|this|with)|example|sample|dummy|fake|placeholder|(?:^|[^a-z])your[-_ .]?|insert[-_ ]|redacted|xxxx|\*\*\*|\.\.\.|…|(?:^|[^a-z])test/i;
+  /change[-_. ]?(?:me|it|this)|replace[-_. ]?(?:me|this|with)|example|sample|dummy|fake|placeholder|(?:^|[^a-z])your[-_ .]?|insert[-_ ]|redacted|xxxx|\*\*\*|\.\.\.|…|(?:^|[^a-z])test|abcdefgh|123456789|qwerty/i;
 
 // Template and variable syntax: the value comes from somewhere else.
 const TEMPLATE = /\$\{|\$\(|\{\{|\}\}|\{%|%\(|<[^<>]*>|^\$[A-Za-z_]|^%[A-Za-z_]+%$|^\{[\w.\s]*\}$|^%[sd]$/;
@@ -241,8 +249,31 @@ const TEMPLATE = /\$\{|\$\(|\{\{|\}\}|\{%|%\(|<[^<>]*>|^\$[A-Za-z_]|^%[A-Za-z_]+
 /** A UUID: an identifier far more often than a credential. */
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ENV_VAR_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
-// `user_input_password`, `refresh_token`: an identifier standing for a value, not one.
-const SNAKE_CASE = /^[a-z]+(?:_[a-z]+)+$/;
+// `user_input_password`, `refresh_token`, `pipeline_definition_s3_location`: an identifier
+// standing for a value, not one.
+const SNAKE_CASE = /^[a-z][a-z0-9]*(?:_[a-z][a-z0-9]*)+$/;
+// An AWS resource name (`arn:aws:iam::aws:policy/IAMUserChangePassword`) names a thing.
+const ARN = /^arn:aws[\w-]*:/;
+// A file or object key with an extension (`my-app/5026-stage-150723_224258.war`); base64 has no dot.
+const PATH_WITH_EXTENSION = /\/.*\.[A-Za-z][A-Za-z0-9]{1,4}$/;
+// A short unit said again and again: `asdfasdfasdf`, `abcabcabc`.
+const REPEATED_UNIT = /^(.{2,4})\1{2,}$/;
+// Words a label about a secret is made of (`Access-Control-Allow-Credentials`, `AWSSecretKey`).
+const SECRET_LABEL_WORDS = new Set([
+  'password',
+  'passwords',
+  'passwd',
+  'pass',
+  'secret',
+  'secrets',
+  'credential',
+  'credentials',
+  'token',
+  'tokens',
+  'key',
+  'keys',
+  'apikey',
+]);
 const KEY_FILE =
   /^[\w./\\-]+\.(?:pem|key|crt|cer|der|p12|pfx|jks|keystore|json|txt|ya?ml|env|cfg|ini|gpg|asc|pub)$/i;
 
@@ -261,15 +292,112 @@ export function isPlaceholderValue(value: string, name = '', minLength = 6): boo
   if (PLACEHOLDER_PARTS.test(v) || TEMPLATE.test(v)) return true;
   if (UUID.test(v) || ENV_VAR_NAME.test(v) || SNAKE_CASE.test(v) || KEY_FILE.test(v)) return true;
   if (v.includes('://') || /^(?:\/|\.\.?\/|~\/)/.test(v)) return true;
+  if (ARN.test(v) || PATH_WITH_EXTENSION.test(v) || REPEATED_UNIT.test(v) || namesASecret(v)) return true;
   return REGEX_LIKE.test(v);
 }
 
-// Regular expressions assigned to `*_token` names (lexers, parsers) are not tokens.
-const REGEX_LIKE = /\\[dwsbDWSB]|\(\?|\[\^|\.[*+]|\[[a-z0-9]-[a-z0-9]\]/i;
+// Regular expressions assigned to `*_token` names (lexers, parsers) are not tokens: escapes,
+// groups, negated classes, ranges inside a class (`[!#$%&'*+.^_|~0-9A-Za-z]`), `{1,}` repeats.
+const REGEX_LIKE = /\\[dwsbDWSB]|\(\?|\[\^|\.[*+]|\[[^\]]*(?:[a-z]-[a-z]|[0-9]-[0-9])[^\]]*\]|\{\d+,\d*\}/i;
 
-/** True when a value could have come from a key generator rather than a person: 10+ characters mixing letters and digits, or random-looking. */
+/**
+ * The words of a value written as an identifier or a label: camelCase humps, acronyms, and runs
+ * between `.`, `-`, `_`, `/`, `:`; digits stay on the word they follow (`Ipv4`, `S3`, `Ec2`).
+ * Undefined when the value holds anything else (a generated token's `+`, `=`, digits first,
+ * digits inside a word).
+ */
+function identifierWords(value: string): string[] | undefined {
+  if (!/^[A-Za-z][A-Za-z0-9]*(?:[-._/:][A-Za-z][A-Za-z0-9]*)*$/.test(value)) return undefined;
+  const words = value.match(/[A-Z]+[0-9]*(?![a-z])|[A-Z]?[a-z]+[0-9]*|[0-9]+/g) ?? [];
+  return words.every((word) => /^[A-Za-z]+[0-9]{0,2}$/.test(word)) ? words : undefined;
+}
+
+const VOWEL = /[aeiouy]/i;
+
+/** A word as people spell them: three letters or more, a vowel, no four consonants in a row. */
+function isRealWord(word: string): boolean {
+  const letters = word.replace(/[0-9]+$/, '');
+  return (
+    letters.length >= 3 && !/^[A-Z]+$/.test(letters) && VOWEL.test(letters) && !/[^aeiouy]{4}/i.test(letters)
+  );
+}
+
+/**
+ * True when a value is a name made of words, such as an identifier, a setting's key or a
+ * header name (`Ec2KeyName`, `PublicIpv4Pools`, `fs.s3.consistent`): what a machine-made token
+ * never looks like. Two words or more; the rest may be acronyms and abbreviations (`AWS`,
+ * `fs`, `S3`) but at least a third are real words, one of them four letters long; digits only
+ * as one short version or service marker (`V2`, `Ipv4`). Random text fails this: `CueejHb8FG`
+ * has two words with digits, `JTBRDFINRv` a run of capitals, `Nbhss` no vowel.
+ */
+export function looksLikeIdentifier(value: string): boolean {
+  const words = identifierWords(value);
+  if (words === undefined || words.length < 2) return false;
+  if (value.replace(/[^0-9]/g, '').length > 2 || words.filter((word) => /[0-9]/.test(word)).length > 1)
+    return false;
+  const acronyms = words.filter((word) => /^[A-Z]{2,}[0-9]*$/.test(word));
+  if (acronyms.length > 1 || acronyms.some((word) => word.replace(/[0-9]+$/, '').length > 4)) return false;
+  if (!words.every((word) => acronyms.includes(word) || isNamePart(word))) return false;
+  const real = words.filter(isRealWord);
+  return real.some((word) => /^[A-Za-z]{4,}/.test(word)) && real.length * 3 >= words.length;
+}
+
+// Two-letter parts names are made of (`keyId`, `IpAddress`, `MyPassword`); others are noise.
+const TWO_LETTER_PARTS = new Set([
+  'id',
+  'ip',
+  'io',
+  'db',
+  'my',
+  'to',
+  'of',
+  'by',
+  'on',
+  'in',
+  'at',
+  'is',
+  'no',
+  'or',
+  'up',
+  'os',
+  'ui',
+  'fs',
+  'ok',
+]);
+
+/** A word of a name: a real word, a short abbreviation, a known two-letter part, or a letter or two with a marker (`S3`, `Ec2`). */
+function isNamePart(word: string): boolean {
+  const letters = word.replace(/[0-9]+$/, '');
+  // `S3`, `V2`, `Ec2`, `Ipv4`; `Hb8` is noise.
+  if (letters.length < word.length) return letters.length === 1 || VOWEL.test(letters);
+  if (letters.length === 1) return false;
+  if (letters.length === 2) return TWO_LETTER_PARTS.has(letters.toLowerCase());
+  if (/^(.)\1/i.test(letters)) return false; // `Kkuvht`, `xxri`
+  return letters.length === 3 || isRealWord(word);
+}
+
+/**
+ * A label that names a secret instead of holding one: `allowCredentials`,
+ * `Access-Control-Allow-Credentials`, `AWSSecretKey`, `MyPassword` (two words or more, one of
+ * them a secret's word). A single word with digits (`Password123`) may be a real password.
+ */
+function namesASecret(value: string): boolean {
+  const words = identifierWords(value);
+  if (words === undefined || words.length < 2) return false;
+  return words.some((word) => SECRET_LABEL_WORDS.has(word.replace(/[0-9]+$/, '').toLowerCase()));
+}
+
+/**
+ * True when a value could have come from a key generator rather than a person: 10+ characters
+ * mixing letters and digits, or random-looking; never a name made of words (`Ec2KeyName`).
+ */
 export function looksGenerated(value: string): boolean {
-  return (value.length >= 10 && /[0-9]/.test(value) && /[A-Za-z]/.test(value)) || isHighEntropy(value);
+  if (looksLikeIdentifier(value)) return false;
+  // Generators write letters, digits and a few symbols; `Jobs[-1].JobId` is an expression.
+  const tokenLike = /^[\w+/=.~:-]+$/.test(value);
+  return (
+    (tokenLike && value.length >= 10 && /[0-9]/.test(value) && /[A-Za-z]/.test(value)) || isHighEntropy(value)
+  );
 }
 
 /** A token body that is a documented example or filler rather than a real token. */
@@ -298,7 +426,7 @@ export function shannonEntropy(value: string): number {
  */
 export function isHighEntropy(value: string): boolean {
   if (/^[0-9a-f]{32,}$/i.test(value)) return shannonEntropy(value) > 3;
-  if (value.length < 20 || !/^[A-Za-z0-9+/=_\-.]+$/.test(value)) return false;
+  if (value.length < 20 || !/^[A-Za-z0-9+/=_\-.]+$/.test(value) || looksLikeIdentifier(value)) return false;
   if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
   return shannonEntropy(value) > 4;
 }

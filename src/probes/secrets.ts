@@ -7,6 +7,7 @@ import {
   type SecretKind,
   type SecretMatch,
 } from './secret-detectors.js';
+import { docstringLines } from './python-docstrings.js';
 import { snippetOf, splitLines, type ValidatingProbe } from './support.js';
 import type { Finding } from './types.js';
 
@@ -55,6 +56,20 @@ export function isTemplateFile(path: string): boolean {
   );
 }
 
+/**
+ * Data files of examples: botocore's `data/rds/2014-10-31/examples-1.json`, a `samples.yaml`.
+ * Their values illustrate an API (`"MasterUserPassword": "mynewpassword"`); like templates, only
+ * a token in a real format counts there. Code named `example.py` is not data and still counts.
+ */
+export function isExampleData(path: string): boolean {
+  const base = (path.split('/').pop() ?? path).toLowerCase();
+  const dot = base.lastIndexOf('.');
+  if (dot <= 0) return false;
+  const syntax = syntaxOf(base);
+  if (syntax !== 'json' && syntax !== 'yaml' && syntax !== 'toml' && syntax !== 'ini') return false;
+  return /^(?:examples?|samples?)(?:[-_.]?\d+)?$/.test(base.slice(0, dot));
+}
+
 const GENERIC: ReadonlySet<SecretKind> = new Set([
   'secret-assignment',
   'high-entropy-string',
@@ -76,13 +91,16 @@ export interface SecretFound {
   line: number;
   match: SecretMatch;
   snippet: string;
+  /** The line is part of a Python docstring: an example in documentation. */
+  inDocstring?: boolean;
 }
 
 /** The secrets in one file's text, one per secret. */
 export function scanText(path: string, text: string): SecretFound[] {
   const syntax = syntaxOf(path);
-  const template = isTemplateFile(path);
+  const template = isTemplateFile(path) || isExampleData(path);
   const lines = splitLines(text);
+  let docstrings: Set<number> | undefined;
   const out: SecretFound[] = [];
   lines.forEach((line, i) => {
     const all = detectSecrets(line, syntax);
@@ -93,7 +111,10 @@ export function scanText(path: string, text: string): SecretFound[] {
     if (matches.length === 0) return;
     // Masks come from every secret the detectors see on the line, even those filtered out above.
     const snippet = snippetOf(maskSpans(line, all));
-    for (const match of matches) out.push({ line: i + 1, match, snippet });
+    if (syntax === 'python') docstrings ??= docstringLines(text);
+    const inDocstring = docstrings?.has(i + 1) === true;
+    for (const match of matches)
+      out.push({ line: i + 1, match, snippet, ...(inDocstring ? { inDocstring } : {}) });
   });
   return out;
 }
@@ -121,7 +142,7 @@ export const secretsProbe: ValidatingProbe<SecretsParams> = {
     for (const file of facts.files) {
       const text = facts.text.get(file.path);
       if (text === undefined || isGenerated(file.path)) continue;
-      for (const { line, match, snippet } of scanText(file.path, text)) {
+      for (const { line, match, snippet, inDocstring } of scanText(file.path, text)) {
         if (kinds !== undefined && !kinds.has(match.kind)) continue;
         findings.push({
           message: match.message,
@@ -130,7 +151,8 @@ export const secretsProbe: ValidatingProbe<SecretsParams> = {
           column: match.start + 1,
           snippet,
           rule: match.kind,
-          context: file.context,
+          // A docstring's example is documentation, shown as such (and not counted) like a page in docs/.
+          context: inDocstring === true && file.context === 'code' ? 'docs' : file.context,
         });
       }
     }

@@ -1,14 +1,16 @@
 import type { Node } from 'web-tree-sitter';
-import { report, type FileContext } from './context.js';
-import { builtStringOf, mentionedNames, sinkOf } from './flows.js';
+import { definesName, report, type FileContext } from './context.js';
+import { builtStringOf, lastAssignedValue, mentionedNames, sinkOf } from './flows.js';
 import { resolve } from './imports.js';
-import { isPasswordName, isSecretName, isTimingName } from './names.js';
+import { isPasswordName, isSecretName, isTimingName, words } from './names.js';
 import { checkLeak } from './leak.js';
 import {
   callArgs,
+  commandArgument,
   dottedName,
   enclosingFunction,
   isPlainString,
+  isStringNode,
   lastPart,
   scopeOf,
   stringContent,
@@ -59,26 +61,40 @@ function isBuiltin(resolved: string | undefined, name: string): boolean {
   return resolved === name || resolved === `builtins.${name}` || resolved === `__builtins__.${name}`;
 }
 
+/**
+ * True when what a call runs is written out in full in the source (`eval("dir()")`,
+ * `os.system("clear")`): nothing from outside can reach it, so there is nothing to inject.
+ */
+function runsLiteral(command: Node | undefined): boolean {
+  return command !== undefined && isPlainString(command);
+}
+
 const evalRule: CallRule = (context, call, resolved) => {
-  if (isBuiltin(resolved, 'eval')) report(context, 'py-eval', call);
+  if (isBuiltin(resolved, 'eval') && !runsLiteral(commandArgument(call))) report(context, 'py-eval', call);
 };
 const execRule: CallRule = (context, call, resolved) => {
-  if (isBuiltin(resolved, 'exec')) report(context, 'py-exec', call);
+  if (isBuiltin(resolved, 'exec') && !runsLiteral(commandArgument(call))) report(context, 'py-exec', call);
 };
 
 const systemRule: CallRule = (context, call, resolved) => {
-  if (resolved === 'os.system' || resolved === 'posix.system') report(context, 'py-os-system', call);
+  if (resolved !== 'os.system' && resolved !== 'posix.system') return;
+  if (!runsLiteral(commandArgument(call))) report(context, 'py-os-system', call);
 };
 
 const popenRule: CallRule = (context, call, resolved) => {
-  if (resolved === undefined) return;
+  if (resolved === undefined || runsLiteral(commandArgument(call))) return;
   if (POPEN.has(resolved)) report(context, 'py-os-popen', call);
   else if (SHELL_HELPERS.has(resolved)) report(context, 'py-subprocess-shell', call);
 };
 
-const shellHelperRule: CallRule = (context, call) => {
-  // asyncio.create_subprocess_shell / loop.subprocess_shell always go through the shell.
-  report(context, 'py-subprocess-shell', call);
+const shellHelperRule: CallRule = (context, call, resolved, fn) => {
+  // asyncio.create_subprocess_shell(cmd) / loop.subprocess_shell(factory, cmd) always go through the shell.
+  const args = callArgs(call);
+  const command =
+    lastPart(resolved ?? fn.text) === 'subprocess_shell'
+      ? (args.positional[1] ?? args.keywords.get('cmd'))
+      : commandArgument(call);
+  if (!runsLiteral(command)) report(context, 'py-subprocess-shell', call);
 };
 
 /** execute/executemany/executescript/raw/text: is the SQL argument built from strings? */
@@ -94,10 +110,14 @@ const sqlRule: CallRule = (context, call, resolved, fn) => {
   report(context, 'py-sql-format', call);
 };
 
-function yamlLoaderIsSafe(context: FileContext, loader: Node | undefined): boolean {
+function yamlLoaderIsSafe(context: FileContext, loader: Node | undefined, depth = 0): boolean {
   if (!loader) return false;
-  const name = dottedName(unwrap(loader));
+  const inner = unwrap(loader);
+  const name = dottedName(inner);
   if (!name) return false;
+  // `loader = SafeLoaderWrapper` ... `yaml.load(s, loader)`: the class the name was given.
+  const held = inner.type === 'identifier' && depth < 2 ? lastAssignedValue(inner) : undefined;
+  if (held && yamlLoaderIsSafe(context, held, depth + 1)) return true;
   const last = lastPart(resolve(name, context.imports));
   if (SAFE_YAML_LOADERS.has(last)) return true;
   // A loader class of this file that extends a safe one (`class Loader(yaml.SafeLoader)`).
@@ -140,11 +160,55 @@ const loadRule: CallRule = (context, call, resolved) => {
   }
 };
 
+/** Functions that make things that need to differ, not to be unguessable: MIME boundaries, colours, ports. */
+const NOT_SECRET_PRODUCT = /^(boundary|boundaries|delimiter|separator|colou?r|colou?rs|port)$/;
+
+/** Populations a secret is drawn from character by character: `string.ascii_letters`, `ALPHABET`. */
+const CHARACTER_SET_WORD =
+  /^(chars?|characters?|charset|letters|alphabet|digits|symbols|punctuation|ascii|alnum|alphanum|alphanumeric|hexdigits|printable|vocab|vocabulary)$/;
+const REPEATED_DRAWS = new Set([
+  'for_statement',
+  'while_statement',
+  'generator_expression',
+  'list_comprehension',
+  'set_comprehension',
+  'dictionary_comprehension',
+]);
+
+/**
+ * `random.choice(keys)` or `random.sample(servers, 2)` returned or stored as drawn, once: it
+ * picks among things that exist (`pick_random_key` returns one of the keys), it makes no new
+ * secret. Drawing characters (`choice(string.ascii_letters)`), drawing again and again (in a
+ * loop or comprehension) or building on the draw (`choice(a) + choice(a)`) does.
+ */
+function picksExisting(call: Node, resolved: string): boolean {
+  const fn = lastPart(resolved);
+  if (fn !== 'choice' && fn !== 'sample') return false;
+  const population = callArgs(call).positional[0];
+  if (!population) return false;
+  const inner = unwrap(population);
+  if (isStringNode(inner)) return false;
+  const name = dottedName(inner);
+  if (name === undefined || name.startsWith('string.') || words(name).some((w) => CHARACTER_SET_WORD.test(w)))
+    return false;
+  // The draw itself is what is returned or stored; `choice(a) + choice(a)` builds something new.
+  let holder = call.parent;
+  while (holder?.type === 'parenthesized_expression') holder = holder.parent;
+  if (holder?.type !== 'return_statement' && holder?.type !== 'assignment') return false;
+  for (let up = holder.parent; up && up.type !== 'function_definition'; up = up.parent) {
+    if (REPEATED_DRAWS.has(up.type)) return false;
+  }
+  return true;
+}
+
 /** `random.<fn>` whose value becomes a token, password, key... */
 const randomRule: CallRule = (context, call, resolved) => {
   if (resolved === undefined || resolved !== `random.${lastPart(resolved)}`) return;
   const sink = sinkOf(call);
   if (sink.kind === 'condition') return;
+  const functionName = enclosingFunction(call)?.childForFieldName('name')?.text;
+  // `def _make_boundary(): token = random.randrange(...)`: the function says what is made.
+  if (functionName !== undefined && words(functionName).some((w) => NOT_SECRET_PRODUCT.test(w))) return;
   if (sink.kind === 'name') {
     if (isTimingName(sink.name)) return;
     if (isSecretName(sink.name)) {
@@ -152,8 +216,13 @@ const randomRule: CallRule = (context, call, resolved) => {
       return;
     }
   }
-  const name = enclosingFunction(call)?.childForFieldName('name')?.text;
-  if (name && isSecretName(name) && !isTimingName(name)) report(context, 'py-random-secret', call);
+  if (
+    functionName !== undefined &&
+    isSecretName(functionName) &&
+    !isTimingName(functionName) &&
+    !picksExisting(call, resolved)
+  )
+    report(context, 'py-random-secret', call);
 };
 
 function mentionsPassword(node: Node): boolean {
@@ -172,6 +241,8 @@ const hashRule: CallRule = (context, call, resolved) => {
     return;
   }
   if (args.keywords.get('usedforsecurity')?.type === 'false') return;
+  // `md5(*args, **kwargs)` in a wrapper: whether usedforsecurity=False is passed is its callers' choice.
+  if (args.keywordSplat && !args.keywords.has('usedforsecurity')) return;
   report(context, 'py-weak-hash', call);
   const list = call.childForFieldName('arguments');
   const sink = sinkOf(call);
@@ -219,11 +290,30 @@ const csrfExemptRule: CallRule = (context, call) => {
   report(context, 'py-csrf-exempt', call);
 };
 
+/** Where the HTML-safe string types come from; a `SafeString` of another library is something else. */
+const SAFE_HTML_MODULE = /^(markupsafe|jinja2|flask|django)(\.|$)/;
+
+/** `escape(x)`, `html.escape(x)`, `conditional_escape(x)`, `markupsafe._escape_inner(x)`: escaped already. */
+function isEscaped(node: Node): boolean {
+  const inner = unwrap(node);
+  if (inner.type !== 'call') return false;
+  const name = dottedName(inner.childForFieldName('function'));
+  return name !== undefined && /escape/i.test(lastPart(name));
+}
+
 const markSafeRule: CallRule = (context, call, resolved, fn) => {
-  if (!MARK_SAFE.has(lastPart(resolved ?? fn.text))) return;
+  const name = lastPart(resolved ?? fn.text);
+  if (!MARK_SAFE.has(name)) return;
+  // docutils' own `class SafeString` (an encoding helper), or one imported from docutils: a name
+  // this file defines, or a SafeString/SafeText from a library that is not a web framework.
+  // (Any `Markup` marks HTML safe: Genshi's does too.)
+  const head = (dottedName(fn) ?? '').split('.')[0] ?? '';
+  const imported = context.imports.has(head);
+  if (!imported && definesName(context, name)) return;
+  if (imported && name.startsWith('Safe') && !SAFE_HTML_MODULE.test(resolved ?? '')) return;
   const args = callArgs(call);
   const first = args.positional[0];
-  if (first ? !isPlainString(first) : args.splat) report(context, 'py-mark-safe', call);
+  if (first ? !isPlainString(first) && !isEscaped(first) : args.splat) report(context, 'py-mark-safe', call);
 };
 
 const environmentRule: CallRule = (context, call, resolved, fn) => {

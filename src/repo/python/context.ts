@@ -18,6 +18,23 @@ export interface FileContext {
   importsJinja: boolean;
   findings: RawFinding[];
   lines?: string[];
+  /** Names of the functions and classes this file defines (computed on first use). */
+  definitions?: Set<string>;
+}
+
+/**
+ * True when the file itself defines a function or class of this name: `SafeString` in docutils
+ * or `_create_unverified_context` in ssl.py is that file's own thing, not the framework's.
+ */
+export function definesName(context: FileContext, name: string): boolean {
+  if (!context.definitions) {
+    context.definitions = new Set();
+    for (const node of context.root.descendantsOfType(['function_definition', 'class_definition'])) {
+      const defined = node.childForFieldName('name')?.text;
+      if (defined !== undefined) context.definitions.add(defined);
+    }
+  }
+  return context.definitions.has(name);
 }
 
 const RULES = new Map(PYTHON_RULES.map((rule) => [rule.id, rule]));

@@ -100,6 +100,8 @@ interface Assigned {
   name: string;
   value: Node;
   start: number;
+  /** The assignment itself: `x = ...` (replaces the value) or `x += ...` (adds to it). */
+  node: Node;
 }
 
 const assignmentCache = new WeakMap<object, Map<number, Assigned[]>>();
@@ -118,18 +120,30 @@ function assignmentsIn(scope: Node): Assigned[] {
       const left = node.childForFieldName('left');
       const right = node.childForFieldName('right');
       if (left?.type === 'identifier' && right)
-        list.push({ name: left.text, value: right, start: node.startIndex });
+        list.push({ name: left.text, value: right, start: node.startIndex, node });
     }
     byScope.set(scope.id, list);
   }
   return list;
 }
 
-/** Values assigned to `name` in the scope of `use`, before it. */
-function assignedValues(name: string, use: Node): Node[] {
-  return assignmentsIn(scopeOf(use))
-    .filter((assigned) => assigned.name === name && assigned.start < use.startIndex)
-    .map((assigned) => assigned.value);
+/** Assignments to `name` in the scope of `use`, before it, in source order. */
+function assignmentsBefore(name: string, use: Node): Assigned[] {
+  return assignmentsIn(scopeOf(use)).filter(
+    (assigned) => assigned.name === name && assigned.start < use.startIndex,
+  );
+}
+
+/**
+ * True when a plain `x = ...` surely runs between the earlier assignments and `use`: it sits in
+ * a block that encloses `use` (not in a branch or loop beside it), so it replaces what came before.
+ */
+function replacesEarlier(assigned: Assigned, use: Node): boolean {
+  if (assigned.node.type !== 'assignment') return false;
+  const block = assigned.node.parent?.parent;
+  if (!block) return false;
+  for (let up = use.parent; up; up = up.parent) if (up.equals(block)) return true;
+  return false;
 }
 
 function plusOperands(node: Node, out: Node[]): Node[] {
@@ -189,7 +203,22 @@ export function builtStringOf(argument: Node): Node | undefined {
   const inner = unwrap(argument);
   if (isBuiltString(inner)) return inner;
   if (inner.type !== 'identifier') return undefined;
-  return assignedValues(inner.text, inner).find((value) => isBuiltString(value));
+  // From the nearest assignment back, until one that surely replaced the value
+  // (`q = f"..."` in a loop, then `q = "SELECT ..."` before the execute: the literal runs).
+  const assigned = assignmentsBefore(inner.text, inner);
+  for (let i = assigned.length - 1; i >= 0; i--) {
+    const entry = assigned[i];
+    if (!entry) continue;
+    if (isBuiltString(entry.value)) return entry.value;
+    if (replacesEarlier(entry, inner)) return undefined;
+  }
+  return undefined;
+}
+
+/** The value last assigned (`x = ...`) to a name before its use in the same scope, if any. */
+export function lastAssignedValue(identifier: Node): Node | undefined {
+  const last = assignmentsBefore(identifier.text, identifier).at(-1);
+  return last?.node.type === 'assignment' ? last.value : undefined;
 }
 
 /** Identifiers and string keys (`form['password']`) inside an expression, as names. */

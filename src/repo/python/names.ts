@@ -44,10 +44,12 @@ const LOGGED_SECRET_WORD =
   /^(pw|pwd|passwd|password|passwords|passphrase|secret|secrets|token|tokens|apikey|credential|credentials)$|password$|token$|secret$/;
 /**
  * Words next to a secret word that say the value is about the secret, not the secret itself:
- * `token_count`, `max_tokens`, `password_policy`, `is_token_valid`, `secret_name`.
+ * `token_count`, `max_tokens`, `password_policy`, `is_token_valid`, `secret_name`; or that the
+ * "token" is no credential at all: a page marker (`next_token`, `starting_token`,
+ * `continuation_token`), a semaphore's (`acquire_token`), a cancellation token.
  */
 const ABOUT_WORD =
-  /^(count|counts|num|number|len|length|size|max|min|limit|used|usage|type|types|id|ids|index|idx|url|uri|endpoint|expiry|expires|expiration|expire|exp|ttl|path|file|filename|name|names|field|fields|header|prefix|lifetime|timeout|valid|invalid|is|has|policy|required|enabled|changed|strength|rotation|format|kind|source|pos|position|offset|start|end|line|col|column|bucket|provider|manager|store|parser|lexer|stream|cache)$/;
+  /^(count|counts|num|number|len|length|size|max|min|limit|used|usage|type|types|id|ids|index|idx|url|uri|endpoint|expiry|expires|expiration|expire|exp|ttl|path|file|filename|name|names|field|fields|header|prefix|lifetime|timeout|valid|invalid|is|has|policy|required|enabled|changed|strength|rotation|format|kind|source|pos|position|offset|start|end|line|col|column|bucket|provider|manager|store|parser|lexer|stream|cache|next|starting|continuation|page|pagination|paging|cursor|acquire|release|semaphore|cancel|cancellation)$/;
 
 /** True when a logged name holds a password, token, secret or API key itself. */
 export function isLoggedSecretName(name: string): boolean {

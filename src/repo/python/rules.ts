@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { RawFinding } from '../types.js';
 import { CALL_RULE_NAMES, checkCall } from './call-rules.js';
 import { report, snippetOf, type FileContext } from './context.js';
-import { bindImport, importedModules, importFinding, resolve } from './imports.js';
+import { bindImport, importedModules, importFinding, resolve, type ImportMap } from './imports.js';
 import { checkExceptionName } from './leak.js';
 import { checkLoggedName, SECRET_NAME_ANCHOR } from './log-secret.js';
 import {
@@ -120,8 +120,26 @@ export function analyse(root: Node, source: string, path: string): RawFinding[] 
   return finish(context.findings);
 }
 
+/** True inside `except ...:`: a fallback import, used only when the one tried first failed. */
+function isFallback(statement: Node): boolean {
+  for (let up = statement.parent; up; up = up.parent) {
+    if (up.type === 'except_clause') return true;
+    if (up.type === 'function_definition' || up.type === 'class_definition') return false;
+  }
+  return false;
+}
+
 function collectImport(context: FileContext, statement: Node): void {
-  bindImport(statement, context.imports);
+  if (isFallback(statement)) {
+    // `try: from secrets import randbits` / `except ImportError: from random import getrandbits as
+    // randbits`: the name stands for what the try imported; the fallback binds only new names.
+    const fallback: ImportMap = new Map();
+    bindImport(statement, fallback);
+    for (const [local, target] of fallback)
+      if (!context.imports.has(local)) context.imports.set(local, target);
+  } else {
+    bindImport(statement, context.imports);
+  }
   const { row, column } = statement.startPosition;
   for (const module of importedModules(statement)) {
     context.findings.push(

@@ -1,8 +1,9 @@
 import type { Node } from 'web-tree-sitter';
-import { report, type FileContext } from './context.js';
+import { definesName, report, type FileContext } from './context.js';
 import { resolve } from './imports.js';
 import {
   callArgs,
+  commandArgument,
   dottedName,
   enclosingClass,
   isModuleLevel,
@@ -82,6 +83,23 @@ function isEventLoopRun(context: FileContext, call: Node): boolean {
   return name !== undefined && EVENT_LOOP_RUNS.has(resolve(name, context.imports));
 }
 
+/**
+ * Helpers that quote or split for a shell (`compat_shell_quote(a, shell=True)`, `shlex`-like
+ * `split(cmd, shell=True)`) prepare a command; they start nothing.
+ */
+const SHELL_TEXT_HELPER = /quote|escape|split|join|format/i;
+
+/**
+ * Whether `f(..., shell=True)` runs a built command through a shell: not when the callee only
+ * formats text for one, nor when the command is a literal written out in full
+ * (`subprocess.call("ls -l", shell=True)`): nothing from outside reaches that shell.
+ */
+function startsShell(call: Node, callee: string): boolean {
+  if (SHELL_TEXT_HELPER.test(callee)) return false;
+  const command = commandArgument(call);
+  return command === undefined || !isPlainString(command);
+}
+
 /** shell=True, verify=False, cert_reqs='CERT_NONE', debug=True, SECRET_KEY='...', ... */
 export function checkKeyword(context: FileContext, keyword: Node, name: string): void {
   const value = keyword.childForFieldName('value');
@@ -91,7 +109,7 @@ export function checkKeyword(context: FileContext, keyword: Node, name: string):
   const callee = lastPart(calleeName(call));
   switch (name) {
     case 'shell':
-      if (valueType === 'true') report(context, 'py-subprocess-shell', call);
+      if (valueType === 'true' && startsShell(call, callee)) report(context, 'py-subprocess-shell', call);
       break;
     case 'verify':
       // PyJWT's decode(verify=False) is about signatures, not TLS.
@@ -145,7 +163,13 @@ export function checkAssignment(context: FileContext, assignment: Node): void {
     const ownerName = owner ? (dottedName(owner) ?? '') : '';
     if (target === 'debug' && valueType === 'true' && /app(lication)?$/i.test(lastPart(ownerName))) {
       report(context, 'py-debug-true', assignment);
-    } else if ((target === 'check_hostname' || target === 'verify') && valueType === 'false') {
+    } else if (
+      (target === 'check_hostname' || target === 'verify') &&
+      valueType === 'false' &&
+      !(target === 'check_hostname' && ownerName === 'self')
+    ) {
+      // `self.check_hostname = False` is a context class (urllib3's PyOpenSSLContext) setting
+      // its own initial state, as ssl.SSLContext starts; whoever uses it decides.
       report(context, 'py-tls-verify-disabled', assignment);
     }
   } else if (left.type === 'subscript') {
@@ -234,6 +258,27 @@ function isAssertion(argumentList: Node): boolean {
   return name !== undefined && lastPart(name).startsWith('assert');
 }
 
+const VERIFYING_MODES = new Set(['CERT_REQUIRED', 'CERT_OPTIONAL']);
+
+/**
+ * `ssl.CERT_REQUIRED if verify else ssl.CERT_NONE`: the mode follows a flag someone else sets
+ * (and where it is set to off, that is what is reported); this line turns nothing off.
+ */
+function mirrorsAFlag(parent: Node, used: Node): boolean {
+  if (parent.type !== 'conditional_expression') return false;
+  const [whenTrue, , whenFalse] = parent.namedChildren;
+  const other = whenTrue?.equals(used) ? whenFalse : whenFalse?.equals(used) ? whenTrue : undefined;
+  if (!other) return false;
+  const name = dottedName(unwrap(other));
+  return name !== undefined && VERIFYING_MODES.has(lastPart(name));
+}
+
+/** `self.verify_mode = ssl.CERT_NONE` in a context class: its initial state, as ssl.SSLContext's. */
+function setsOwnDefault(parent: Node, used: Node): boolean {
+  if (parent.type !== 'assignment' || !parent.childForFieldName('right')?.equals(used)) return false;
+  return parent.childForFieldName('left')?.text === 'self.verify_mode';
+}
+
 /** ssl.CERT_NONE, ssl._create_unverified_context, MODE_ECB used as values. */
 export function checkSpecialName(context: FileContext, identifier: Node): void {
   let parent = identifier.parent;
@@ -248,9 +293,17 @@ export function checkSpecialName(context: FileContext, identifier: Node): void {
     return;
   }
   if (!parent) return;
+  // ssl.py itself (or a copy of it) defining and aliasing its own function.
+  if (
+    identifier.text === '_create_unverified_context' &&
+    used.equals(identifier) &&
+    definesName(context, identifier.text)
+  )
+    return;
   // A comparison (or a test's assertEqual) reads the setting; a dictionary key names it; an
   // assignment target defines the constant.
   if (parent.type === 'comparison_operator' || isAssertion(parent)) return;
+  if (identifier.text === 'CERT_NONE' && (mirrorsAFlag(parent, used) || setsOwnDefault(parent, used))) return;
   if (parent.type === 'pair' && parent.childForFieldName('key')?.equals(used)) return;
   if (
     (parent.type === 'assignment' || parent.type === 'augmented_assignment') &&

@@ -21,11 +21,13 @@ export interface CallArgs {
   keywords: Map<string, Node>;
   /** `*args` or `**kwargs` present: a keyword may hide in them. */
   splat: boolean;
+  /** `**kwargs` present: a keyword-only argument may hide in it. */
+  keywordSplat: boolean;
 }
 
 /** The arguments of a call, split into positional and keyword ones (comments dropped). */
 export function callArgs(call: Node): CallArgs {
-  const args: CallArgs = { positional: [], keywords: new Map(), splat: false };
+  const args: CallArgs = { positional: [], keywords: new Map(), splat: false, keywordSplat: false };
   const list = call.childForFieldName('arguments');
   if (!list) return args;
   if (list.type !== 'argument_list') {
@@ -40,11 +42,27 @@ export function callArgs(call: Node): CallArgs {
       if (name && value) args.keywords.set(name.text, value);
     } else if (child.type === 'list_splat' || child.type === 'dictionary_splat') {
       args.splat = true;
+      if (child.type === 'dictionary_splat') args.keywordSplat = true;
     } else if (child.type !== 'comment') {
       args.positional.push(child);
     }
   }
   return args;
+}
+
+/**
+ * The command or code a call runs: its first positional argument, or the keyword that stands
+ * for it (`subprocess.run(args=...)`, `os.system(command=...)`).
+ */
+export function commandArgument(call: Node): Node | undefined {
+  const args = callArgs(call);
+  return (
+    args.positional[0] ??
+    args.keywords.get('args') ??
+    args.keywords.get('cmd') ??
+    args.keywords.get('command') ??
+    args.keywords.get('source')
+  );
 }
 
 /** Strips parentheses around an expression. */

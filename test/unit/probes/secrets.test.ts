@@ -253,6 +253,119 @@ const rows: Row[] = [
     expected: [],
   },
   {
+    name: 'identifiers, labels, paths and filler under secret-looking names (found in real packages)',
+    files: {
+      'awscli/emr/constants.py': [
+        "EMRFS_CONSISTENT_KEY = 'fs.s3.consistent'",
+        "EMRFS_SSE_KEY = 'fs.s3.enableServerSideEncryption'",
+        "EMRFS_CSE_KMS_KEY_ID_KEY = 'fs.s3.cse.kms.keyId'",
+        "EMRFS_CSE_CUSTOM_PROVIDER_URI_KEY = 'fs.s3.cse.encryptionMaterialsProvider.uri'",
+        "        dest_key='Ec2SubnetIds',",
+        "    SECRET_KEY = 'AWSSecretKey'",
+        'ACL_CREDENTIALS = "Access-Control-Allow-Credentials"',
+        '        ALLOW_CREDENTIALS = "allowCredentials"',
+        'TOKEN: Final = r"[!#$%&\'*+\\-.^_`|~0-9A-Za-z]{1,}"',
+        'COGNITO_TOTP_MFA_SECRET: Final[str] = "asdfasdfasdf"',
+        'if attr_key == "pipeline_definition_s3_location":',
+        'SALT_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"',
+        "        mhu = MultiHostUrl('https://foo.com:123,foo:bar@bar.com/path')",
+      ].join('\n'),
+      'botocore/data/ec2/paginators-1.json':
+        '{\n  "output_token": "NextToken",\n  "result_key": "PublicIpv4Pools",\n  "output_token": "Jobs[-1].JobId",\n  "result_key": "ServerlessV2PlatformVersions"\n}\n',
+      'cfnlint/data/ManagedPolicies.json':
+        '{\n "IAMUserChangePassword": "arn:aws:iam::aws:policy/IAMUserChangePassword"\n}\n',
+      'botocore/data/eb/service.json': '{"S3Key": "my-app/5026-stage-150723_224258.war"}\n',
+    },
+    expected: [],
+  },
+  {
+    name: 'example data files illustrate an API: only a real-format token counts there',
+    files: {
+      'botocore/data/rds/2014-10-31/examples-1.json': `{\n  "MasterUserPassword": "mynewpassword",\n  "Password": "h]6EszR}vJ*m",\n  "GrantToken": "AQpAM2RhZTk1MGMyNTk2ZmZmMzEyYWVhOWViN2I1MWM4Mzc0MWFiYjc0ZDE1ODkyNGFlNTIz",\n  "GitHubToken": "${GHP}"\n}\n`,
+    },
+    expected: [
+      {
+        rule: 'github-token',
+        file: 'botocore/data/rds/2014-10-31/examples-1.json',
+        line: 5,
+        snippet: '"GitHubToken": "ghp_***"',
+      },
+    ],
+  },
+  {
+    name: 'credentials real packages do hard-code are still found',
+    files: {
+      'moto/rds/models.py': '        credentials = {"username": "admin", "password": "P@55w0rd!"}\n',
+      'oauthlib/parameters.py': '            oauth_token="ad180jjd733klru7",\n',
+      'moto/ses/responses.py':
+        '        result = {"VerificationToken": "QTKknzFg2J4ygwa+XvHAxUl1hyHoY0gVfZdfjIedHZ0="}\n',
+      'app/db.py': "def connect(host, password='s3cr3t-pw'):\n    pass\n",
+      'app/api.py': '    API_KEY = "Zq8Xv2Lm7Rt4Wp9Kd3"\n',
+      'config/app.json': '{"db_password": "Password123!"}\n',
+    },
+    expected: [
+      { rule: 'secret-assignment', file: 'app/api.py', line: 1, snippet: 'API_KEY = "Zq***"' },
+      {
+        rule: 'secret-assignment',
+        file: 'app/db.py',
+        line: 1,
+        snippet: "def connect(host, password='s3***'):",
+      },
+      { rule: 'secret-assignment', file: 'config/app.json', line: 1, snippet: '{"db_password": "Pa***"}' },
+      {
+        rule: 'secret-assignment',
+        file: 'moto/rds/models.py',
+        line: 1,
+        snippet: 'credentials = {"username": "admin", "password": "P@***"}',
+      },
+      {
+        rule: 'high-entropy-string',
+        file: 'moto/ses/responses.py',
+        line: 1,
+        snippet: 'result = {"VerificationToken": "QT***"}',
+      },
+      { rule: 'secret-assignment', file: 'oauthlib/parameters.py', line: 1, snippet: 'oauth_token="ad***",' },
+    ],
+  },
+  {
+    name: 'a comma in a URL password is part of it; a multi-host URL has its credentials last',
+    files: {
+      'app/settings.py':
+        'REDIS_URL = "redis://cache:Xk9m,P2vQ7r@cache.internal/0"\nMONGO = "mongodb://h1.internal:27017,admin:Qw7Lp2Zx9@h2.internal/db"\n',
+    },
+    expected: [
+      {
+        rule: 'url-password',
+        file: 'app/settings.py',
+        line: 1,
+        snippet: 'REDIS_URL = "redis://cache:Xk***@cache.internal/0"',
+      },
+      {
+        rule: 'url-password',
+        file: 'app/settings.py',
+        line: 2,
+        snippet: 'MONGO = "mongodb://h1.internal:27017,admin:Qw***@h2.internal/db"',
+      },
+    ],
+  },
+  {
+    name: 'a docstring example is documentation: reported as docs; a multi-line string value stays code',
+    files: {
+      'pydantic/types.py':
+        'class SecretStr:\n    """Example:\n\n    user = User(username=\'scolvin\', password=\'IAmSensitive\')\n    """\n\nDEFAULTS = """\n[db]\npassword = "s3cr3tValue9"\n"""\n',
+    },
+    expected: [
+      {
+        rule: 'secret-assignment',
+        file: 'pydantic/types.py',
+        line: 4,
+        snippet: "user = User(username='scolvin', password='IA***')",
+        context: 'docs',
+      },
+      { rule: 'secret-assignment', file: 'pydantic/types.py', line: 9, snippet: 'password = "s3***"' },
+    ],
+  },
+  {
     name: 'config file syntaxes: .env (even short values), INI, YAML, TOML, JSON',
     files: {
       '.env': 'DEBUG=1\nDB_PASSWORD=dev\nexport API_TOKEN="q8V2xK7mR4tW"\nEMPTY_SECRET=\n',

@@ -14,16 +14,22 @@ const matches: Match[] = [
   ['py-eval', 'def f(s):\n    return eval(s, {})', [2]],
   ['py-eval', 'result = [eval(x) for x in items]', [1]],
   ['py-eval', 'x = 1\ny = eval(\n    expr\n)', [2]],
+  // A string built at run time is not a literal, even when parts of it are.
+  ['py-eval', 'eval("1 + " + x)', [1]],
+  ['py-eval', 'eval(f"{name}.__doc__")', [1]],
 
   ['py-exec', 'exec(code)', [1]],
   ['py-exec', 'exec(compile(src, "f", "exec"))', [1]],
   ['py-exec', 'import builtins as b\nb.exec(s)', [2]],
   ['py-exec', 'def run(c):\n    exec(c, globals())', [2]],
+  ['py-exec', 'exec(open(class_py).read(), dir)', [1]],
 
   ['py-os-system', 'import os\nos.system(cmd)', [2]],
   ['py-os-system', 'from os import system\nsystem("ls " + d)', [2]],
   ['py-os-system', 'import os as o\no.system(c)', [2]],
   ['py-os-system', 'from os import system as run\nrun(c)', [2]],
+  ['py-os-system', 'import os\nos.system("hg clone --quiet %s %s" % (url, filename))', [2]],
+  ['py-os-system', 'import os\nos.system(command="ls " + d)', [2]],
 
   ['py-os-popen', 'import os\ndata = os.popen(cmd).read()', [2]],
   ['py-os-popen', 'import popen2\npopen2.popen3(c)', [2]],
@@ -35,6 +41,11 @@ const matches: Match[] = [
   ['py-subprocess-shell', 'async def f():\n    await asyncio.create_subprocess_shell(cmd)', [2]],
   ['py-subprocess-shell', 'import subprocess\nout = subprocess.getoutput(cmd)', [2]],
   ['py-subprocess-shell', 'subprocess.run(\n    cmd,\n    shell=True,\n)', [1]],
+  ['py-subprocess-shell', 'runner = functools.partial(subprocess.check_call, shell=True)', [1]],
+  ['py-subprocess-shell', "subprocess.Popen('%s %s' % (editor, filename), shell=True)", [1]],
+  ['py-subprocess-shell', 'subprocess.check_call(f\'{editor} "{fname}"\', shell=True)', [1]],
+  ['py-subprocess-shell', 'async def f(loop):\n    await loop.subprocess_shell(factory, cmd)', [2]],
+  ['py-subprocess-shell', 'subprocess.run(args="ls " + d, shell=True)', [1]],
 
   ['py-sql-format', 'cursor.execute(f"SELECT * FROM users WHERE id = {uid}")', [1]],
   ['py-sql-format', 'cursor.execute("SELECT * FROM t WHERE name = \'%s\'" % name)', [1]],
@@ -57,6 +68,17 @@ const matches: Match[] = [
     [3],
   ],
   ['py-sql-format', 'from sqlalchemy import text as sql\nsql("SELECT * FROM t WHERE a = " + a)', [2]],
+  // A plain assignment in a branch beside the use does not replace a built one.
+  [
+    'py-sql-format',
+    'def f(cur, x):\n    if x:\n        q = f"SELECT * FROM t WHERE a = {x}"\n    else:\n        q = "SELECT * FROM t"\n    cur.execute(q)',
+    [6],
+  ],
+  [
+    'py-sql-format',
+    'def f(cur, x):\n    q = "SELECT * FROM t"\n    q = f"SELECT * FROM t WHERE a = {x}"\n    cur.execute(q)',
+    [4],
+  ],
 
   ['py-pickle-load', 'import pickle\nobj = pickle.loads(data)', [2]],
   ['py-pickle-load', 'import cPickle\ncPickle.load(f)', [2]],
@@ -77,6 +99,7 @@ const matches: Match[] = [
   ['py-yaml-load', 'import yaml\nyaml.full_load(s)', [2]],
   ['py-yaml-load', 'import yaml\nyaml.load(s, yaml.UnsafeLoader)', [2]],
   ['py-yaml-load', 'from yaml import load\nload(s)', [2]],
+  ['py-yaml-load', 'import yaml\nloader = yaml.Loader\nyaml.load(s, loader)', [3]],
 
   ['py-random-secret', 'import random\ntoken = "".join(random.choice(chars) for _ in range(32))', [2]],
   ['py-random-secret', 'import random\npassword = random.randint(100000, 999999)', [2]],
@@ -90,12 +113,41 @@ const matches: Match[] = [
     'import random\ndef make_salt():\n    chars = list(ALPHABET)\n    random.shuffle(chars)\n    return "".join(chars)',
     [4],
   ],
+  // Drawing characters or building on the draw makes a new secret, whatever the population is called.
+  [
+    'py-random-secret',
+    'import random\ndef make_token():\n    return random.choice(ALLOWED) + random.choice(ALLOWED)',
+    [3],
+  ],
+  [
+    'py-random-secret',
+    'import random\ndef make_password():\n    return "".join([random.choice(pool) for _ in range(12)])',
+    [3],
+  ],
+  [
+    'py-random-secret',
+    'import random\nimport string\ndef make_key():\n    return random.choice(string.ascii_letters)',
+    [4],
+  ],
+  // An import in `except ImportError` is a fallback; the one in `try` binds the name.
+  [
+    'py-random-secret',
+    'try:\n    from random import getrandbits as randbits\nexcept ImportError:\n    from secrets import randbits\ndef generate_nonce():\n    return str(randbits(64))',
+    [6],
+  ],
+  [
+    'py-random-secret',
+    'import random\ndef _cnonce():\n    return "".join(str(random.randrange(10)) for i in range(20))',
+    [3],
+  ],
 
   ['py-weak-hash', 'import hashlib\nhashlib.md5(data)', [2]],
   ['py-weak-hash', 'import hashlib\ndigest = hashlib.sha1(b).hexdigest()', [2]],
   ['py-weak-hash', 'import hashlib\nhashlib.new("md5", d)', [2]],
   ['py-weak-hash', 'from hashlib import md5\nmd5(x)', [2]],
   ['py-weak-hash', "import hashlib\nhashlib.new('SHA1')", [2]],
+  ['py-weak-hash', 'import hashlib\nhashlib.md5(*parts)', [2]],
+  ['py-weak-hash', 'import hashlib\nhashlib.md5(data, usedforsecurity=True, **extra)', [2]],
 
   ['py-weak-hash-password', 'import hashlib\nhashlib.md5(password.encode()).hexdigest()', [2]],
   ['py-weak-hash-password', 'import hashlib\nhashed_pw = hashlib.sha1(x).hexdigest()', [2]],
@@ -125,6 +177,23 @@ const matches: Match[] = [
   ['py-tls-verify-disabled', 's = requests.Session()\ns.verify = False', [2]],
   ['py-tls-verify-disabled', 'client = httpx.Client(\n    base_url=u,\n    verify=False,\n)', [1]],
   ['py-tls-verify-disabled', 'from ssl import CERT_NONE\nctx.verify_mode = CERT_NONE', [2]],
+  [
+    'py-tls-verify-disabled',
+    'class Client:\n    def __init__(self):\n        self.session.verify = False',
+    [3],
+  ],
+  [
+    'py-tls-verify-disabled',
+    'class Client:\n    def __init__(self):\n        self.ctx.check_hostname = False',
+    [3],
+  ],
+  ['py-tls-verify-disabled', 'import ssl\nctx = ssl._create_unverified_context()', [2]],
+  [
+    'py-tls-verify-disabled',
+    'import ssl\nctx.verify_mode = ssl.CERT_NONE if insecure else ssl.CERT_NONE',
+    [2],
+  ],
+  ['py-tls-verify-disabled', 'class S:\n    def f(self):\n        self.ctx.verify_mode = ssl.CERT_NONE', [3]],
 
   ['py-debug-true', 'app.run(debug=True)', [1]],
   ['py-debug-true', 'app.run(host="0.0.0.0", port=5000, debug=True)', [1]],
@@ -165,6 +234,9 @@ const matches: Match[] = [
   ['py-mark-safe', 'SafeString(html)', [1]],
   ['py-mark-safe', 'def bio(text):\n    return mark_safe("<p>" + text + "</p>")', [2]],
   ['py-mark-safe', 'import markupsafe\nmarkupsafe.Markup(content)', [2]],
+  ['py-mark-safe', 'from django.utils.safestring import SafeString\nSafeString(user_html)', [2]],
+  ['py-mark-safe', 'from markupsafe import Markup, escape\nMarkup(escape(title) + body)', [2]],
+  ['py-mark-safe', 'from genshi.core import Markup\nMarkup(html)', [2]],
 
   ['py-jinja-autoescape-off', 'import jinja2\nenv = jinja2.Environment(loader=FileSystemLoader("t"))', [2]],
   ['py-jinja-autoescape-off', 'from jinja2 import Environment\nenv = Environment(autoescape=False)', [2]],
@@ -194,6 +266,8 @@ const matches: Match[] = [
   ['py-log-secret', 'logger.debug("creds %s", str(credentials))', [1]],
   ['py-log-secret', 'logger.debug("pw %s", password.strip())', [1]],
   ['py-log-secret', 'from logging import info\ninfo("token %s", token)', [2]],
+  ['py-log-secret', 'log.debug("Issuing token %r to client %r", token, request.client_id)', [1]],
+  ['py-log-secret', 'log.debug("Invalid refresh token %s", request.refresh_token)', [1]],
 
   [
     'py-error-leak',
@@ -239,29 +313,45 @@ const noMatches: NoMatch[] = [
   ['py-eval', 'def f():\n    """Never call eval(x) here."""\n    return 1'],
   ['py-eval', 'import ast\nast.literal_eval(x)'],
   ['py-eval', 'from asteval import eval\neval(x)'],
+  // A literal written out in full is not untrusted input (idlelib, IPython).
+  ['py-eval', 'bigl = eval("dir()", namespace)'],
+  ['py-eval', "eval('__IPYTHON__')"],
 
   ['py-exec', 'obj.exec()'],
   ['py-exec', 'app.exec_()'],
   ['py-exec', 'x = "exec"'],
   ['py-exec', '# exec(x)'],
   ['py-exec', 'subprocess.run(["exec", x])'],
+  ['py-exec', 'exec("""exec _code_ in _globs_, _locs_""")'],
+  ['py-exec', "exec('''if True:\n    def reraise(tp, value):\n        raise value\n''')"],
 
   ['py-os-system', 'import platform\nplatform.system()'],
   ['py-os-system', '# os.system(cmd)'],
   ['py-os-system', 'self.system(x)'],
   ['py-os-system', 'print("os.system(cmd)")'],
   ['py-os-system', 'import mylib as os\nos.system(c)'],
+  ['py-os-system', "import os\nos.system('clear')"],
+  ['py-os-system', 'import os\nif os.system("(less) 2>/dev/null") == 0:\n    pass'],
 
   ['py-os-popen', 'subprocess.Popen(["ls"])'],
   ['py-os-popen', '# os.popen(x)'],
   ['py-os-popen', 'pipe.popen()'],
   ['py-os-popen', 'x = "os.popen"'],
+  ['py-os-popen', 'import os\npipe = os.popen("dpkg --print-architecture")'],
+  ['py-os-popen', 'import os\nosapipe = os.popen("osascript", "w")'],
 
   ['py-subprocess-shell', 'subprocess.run(["ls", d])'],
   ['py-subprocess-shell', 'subprocess.run(cmd, shell=False)'],
   ['py-subprocess-shell', 'subprocess.run(cmd, shell=use_shell)'],
   ['py-subprocess-shell', '# subprocess.call(c, shell=True)'],
   ['py-subprocess-shell', 'print("shell=True")'],
+  [
+    'py-subprocess-shell',
+    "import subprocess\nvendor_hook = subprocess.getoutput('rpm --eval %{__os_install_post}')",
+  ],
+  ['py-subprocess-shell', 'subprocess.call("ls -l | wc -l", shell=True)'],
+  ['py-subprocess-shell', 'command.extend(compat_shell_quote(a, shell=True) for a in args)'],
+  ['py-subprocess-shell', 'async def f():\n    await asyncio.create_subprocess_shell("ls")'],
 
   ['py-sql-format', 'cursor.execute("SELECT * FROM t WHERE id = %s", (uid,))'],
   ['py-sql-format', 'cursor.execute("SELECT * FROM t WHERE id = ?", [uid])'],
@@ -273,6 +363,11 @@ const noMatches: NoMatch[] = [
   ['py-sql-format', 'q = "SELECT 1"\ncursor.execute(q)'],
   ['py-sql-format', 'cursor.execute(f"SELECT * FROM t")'],
   ['py-sql-format', 'def a(x):\n    query = f"SELECT {x}"\n\ndef b(cursor):\n    cursor.execute(query)'],
+  // sqlite3/dump.py: `q` built in a loop, then replaced by a literal before the second execute.
+  [
+    'py-sql-format',
+    'def dump(cu, tables):\n    for t in tables:\n        q = "SELECT 1"\n    q = f"SELECT * FROM {t}"\n    q = "SELECT name FROM sqlite_master"\n    cu.execute(q)',
+  ],
 
   ['py-pickle-load', 'import pickle\npickle.dumps(obj)'],
   ['py-pickle-load', 'json.loads(s)'],
@@ -292,6 +387,12 @@ const noMatches: NoMatch[] = [
   ['py-yaml-load', 'import yaml\nclass L(yaml.SafeLoader):\n    pass\nyaml.load(s, Loader=L)'],
   ['py-yaml-load', '# yaml.load(s)'],
   ['py-yaml-load', 'json.load(f)'],
+  // awscli: the safe loader class held in a variable first.
+  [
+    'py-yaml-load',
+    'import yaml\nclass SafeLoaderWrapper(yaml.SafeLoader):\n    pass\ndef parse(s):\n    loader = SafeLoaderWrapper\n    return yaml.load(s, loader)',
+  ],
+  ['py-yaml-load', 'import yaml\nloader = yaml.SafeLoader\nyaml.load(s, Loader=loader)'],
 
   ['py-random-secret', 'import random\ntime.sleep(random.random())'],
   ['py-random-secret', 'import random\ndelay = backoff * random.uniform(0.5, 1.5)'],
@@ -307,6 +408,21 @@ const noMatches: NoMatch[] = [
   ],
   ['py-random-secret', 'import random\nmapping = random.choice(options)'],
   ['py-random-secret', 'import numpy as np\ntoken = np.random.randint(10)'],
+  // email.generator: a MIME boundary needs to differ, not to be unguessable.
+  [
+    'py-random-secret',
+    'import random\ndef _make_boundary(cls, text=None):\n    token = random.randrange(sys.maxsize)\n    return "=" * 15 + str(token)',
+  ],
+  // joserfc: picking one of the existing keys makes no new secret.
+  [
+    'py-random-secret',
+    'import random\ndef pick_random_key(self):\n    keys = self.keys\n    return random.choice(keys)',
+  ],
+  // oauthlib: `randbits` is secrets' unless the import of secrets failed.
+  [
+    'py-random-secret',
+    'try:\n    from secrets import SystemRandom, randbits\nexcept ImportError:\n    from random import SystemRandom, getrandbits as randbits\ndef generate_nonce():\n    return str(randbits(64))',
+  ],
 
   ['py-weak-hash', 'import hashlib\nhashlib.md5(b, usedforsecurity=False)'],
   ['py-weak-hash', 'import hashlib\nhashlib.sha256(d)'],
@@ -314,6 +430,8 @@ const noMatches: NoMatch[] = [
   ['py-weak-hash', '# hashlib.md5(x)'],
   ['py-weak-hash', 'x = "hashlib.md5"'],
   ['py-weak-hash', 'my.md5(x)'],
+  // botocore.compat: a wrapper whose callers pass usedforsecurity through **kwargs.
+  ['py-weak-hash', 'import hashlib\ndef get_md5(*args, **kwargs):\n    return hashlib.md5(*args, **kwargs)'],
 
   ['py-weak-hash-password', 'import hashlib\nhashlib.md5(password.encode(), usedforsecurity=False)'],
   ['py-weak-hash-password', 'import hashlib\nhashlib.sha256(password.encode())'],
@@ -337,6 +455,29 @@ const noMatches: NoMatch[] = [
   ['py-tls-verify-disabled', 'ctx.verify_mode = ssl.CERT_REQUIRED'],
   ['py-tls-verify-disabled', 'self.assertEqual(ctx.verify_mode, ssl.CERT_NONE)'],
   ['py-tls-verify-disabled', 'NAMES = {ssl.CERT_NONE: "none", ssl.CERT_REQUIRED: "required"}'],
+  // urllib3's PyOpenSSLContext / SSLContext shims: a context class's initial state.
+  [
+    'py-tls-verify-disabled',
+    'class PyOpenSSLContext:\n    def __init__(self, protocol):\n        self.check_hostname = False',
+  ],
+  [
+    'py-tls-verify-disabled',
+    'import ssl\nclass SSLContext:\n    def __init__(self, protocol_version):\n        self.verify_mode = ssl.CERT_NONE',
+  ],
+  // The mode follows a flag set elsewhere (httplib2, urllib3's securetransport).
+  [
+    'py-tls-verify-disabled',
+    'import ssl\nctx.verify_mode = ssl.CERT_NONE if disable_validation else ssl.CERT_REQUIRED',
+  ],
+  [
+    'py-tls-verify-disabled',
+    'import ssl\ndef verify_mode(self):\n    return ssl.CERT_REQUIRED if self._verify else ssl.CERT_NONE',
+  ],
+  // ssl.py aliasing its own function.
+  [
+    'py-tls-verify-disabled',
+    'def _create_unverified_context():\n    pass\n_create_stdlib_context = _create_unverified_context',
+  ],
 
   ['py-debug-true', 'app.run(debug=False)'],
   ['py-debug-true', 'app.run(debug=os.environ.get("FLASK_DEBUG") == "1")'],
@@ -374,6 +515,12 @@ const noMatches: NoMatch[] = [
   ['py-mark-safe', '# mark_safe(x)'],
   ['py-mark-safe', 'format_html("<b>{}</b>", name)'],
   ['py-mark-safe', 'Markup.escape(x)'],
+  // docutils' SafeString is an encoding helper, not Django's safe HTML.
+  ['py-mark-safe', 'class SafeString(object):\n    pass\nargs = [str(SafeString(arg, enc))]'],
+  ['py-mark-safe', 'from docutils.utils.error_reporting import SafeString\nSafeString(err.strerror, enc)'],
+  // markupsafe.escape: escaped first, then marked.
+  ['py-mark-safe', 'from markupsafe import Markup, escape\nMarkup(escape(s))'],
+  ['py-mark-safe', 'import markupsafe\nmarkupsafe.Markup(_escape_inner(str(s)))'],
 
   ['py-jinja-autoescape-off', 'import jinja2\njinja2.Environment(autoescape=True)'],
   ['py-jinja-autoescape-off', 'import jinja2\njinja2.Environment(autoescape=select_autoescape(["html"]))'],
@@ -399,6 +546,10 @@ const noMatches: NoMatch[] = [
   ['py-log-secret', 'logger.debug("at %s", token.tok_name[kind])'],
   ['py-log-secret', 'logger.debug("rate %s", self._token_bucket.capacity)'],
   ['py-log-secret', 'logger.debug("expiry %s", credentials["expiry_time"])'],
+  // Page markers and semaphore tokens are no credentials (botocore, s3transfer).
+  ['py-log-secret', 'log.debug("Falling back. For token: %s", self._starting_token)'],
+  ['py-log-secret', 'logger.debug(f"Releasing acquire {tag}/{acquire_token}")'],
+  ['py-log-secret', 'logger.debug("next page %s", next_token)'],
 
   [
     'py-error-leak',

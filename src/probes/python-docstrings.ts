@@ -1,0 +1,66 @@
+/**
+ * Which lines of a Python file are documentation: docstrings and other strings that stand alone
+ * as a statement. Their examples (`user = User(password='password1')` in pydantic's docstrings,
+ * RFC sample tokens in oauthlib's) show how to call an API; like a Markdown page they are docs.
+ * A string assigned or passed (`CONFIG = """password = ..."""`) is data and stays code.
+ *
+ * A small tokenizer, not a parser: comments, quotes (with prefixes and escapes), brackets and
+ * backslash continuations are enough to tell a string statement from a string value.
+ */
+
+const PREFIX = /^[rRbBuUfF]{0,2}$/;
+
+/** 1-based numbers of the lines a docstring-like string statement spans. */
+export function docstringLines(text: string): Set<number> {
+  const lines = new Set<number>();
+  let line = 1;
+  let depth = 0; // open brackets: inside them a string is a value
+  let lineStart = 0; // index where the current line starts
+  let continued = false; // the previous line ended with a backslash
+  let i = 0;
+  while (i < text.length) {
+    const char = text[i];
+    if (char === '\n') {
+      continued = i > 0 && text[i - 1] === '\\';
+      line++;
+      lineStart = i + 1;
+      i++;
+    } else if (char === '#') {
+      const end = text.indexOf('\n', i);
+      i = end === -1 ? text.length : end;
+    } else if (char === '(' || char === '[' || char === '{') {
+      depth++;
+      i++;
+    } else if (char === ')' || char === ']' || char === '}') {
+      depth = Math.max(0, depth - 1);
+      i++;
+    } else if (char === '"' || char === "'") {
+      const triple = text.startsWith(char.repeat(3), i);
+      const quote = triple ? char.repeat(3) : char;
+      const before = text.slice(lineStart, i).trim();
+      const standsAlone = triple && depth === 0 && !continued && PREFIX.test(before);
+      const startLine = line;
+      i += quote.length;
+      while (i < text.length && !text.startsWith(quote, i)) {
+        const inside = text[i];
+        if (inside === '\n') {
+          if (!triple) break; // a one-line string cannot go on: leave the newline to the loop
+          line++;
+          lineStart = i + 1;
+          i++;
+        } else if (inside === '\\' && text[i + 1] === '\n') {
+          line++;
+          lineStart = i + 2;
+          i += 2;
+        } else {
+          i += inside === '\\' ? 2 : 1; // an escaped quote does not close the string
+        }
+      }
+      if (text.startsWith(quote, i)) i += quote.length;
+      if (standsAlone) for (let n = startLine; n <= line; n++) lines.add(n);
+    } else {
+      i++;
+    }
+  }
+  return lines;
+}
