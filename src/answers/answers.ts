@@ -4,6 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { stringify } from 'yaml';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { assertNoSymlink } from '../util/vouch-dir.js';
 import { formatProblem, readYaml, schemaProblems } from '../util/yaml-source.js';
 import type { Answer, AnswersFile } from './types.js';
 
@@ -43,6 +44,7 @@ const validate = new Ajv2020({ allErrors: true }).compile({
 /** Reads `.vouch/answers.yaml`; no file means no answers. A damaged file is a UsageError (exit 2). */
 export function readAnswers(repoRoot: string): AnswersFile {
   const file = join(repoRoot, ANSWERS_PATH);
+  assertNoSymlink(repoRoot, '.vouch/answers.yaml');
   if (!existsSync(file)) return { version: 1, answers: {} };
   const parsed = readYaml(file, ANSWERS_PATH);
   let problems = parsed.problems;

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { EXIT } from '../errors.js';
 import { policyViolations } from '../audit/policy.js';
 import type { FailOn } from '../config/config.js';
@@ -7,6 +8,8 @@ import { reportPaths, writeReports } from './reports.js';
 import { useColor } from './style.js';
 import { formatSummary } from './summary.js';
 import { latestSignoffInfo } from './signoff-info.js';
+import { printable } from '../util/printable.js';
+import { redactSecretsInLine } from '../util/redact.js';
 
 export interface AuditArgs extends AuditFlags {
   nonInteractive?: boolean | undefined;
@@ -21,7 +24,10 @@ export interface AuditArgs extends AuditFlags {
 export function prepareReports(args: AuditArgs): { ctx: AuditContext; paths: Map<ReportFormat, string> } {
   const ctx = prepareAudit(args);
   const formats: ReportFormat[] = parseFormats(args.format ?? ctx.config.format?.join(',') ?? 'md,json');
-  return { ctx, paths: reportPaths(ctx.root, formats, args.output ?? ctx.config.output) };
+  // The settings name a place inside the repository (checked when they were read): relative to
+  // it, not to wherever vouch was started. `join` keeps a trailing "/" (a folder).
+  const fromSettings = ctx.config.output === undefined ? undefined : join(ctx.root, ctx.config.output);
+  return { ctx, paths: reportPaths(ctx.root, formats, args.output ?? fromSettings) };
 }
 
 /** Whether to run the terminal UI: a terminal on both ends, not CI, not asked otherwise. */
@@ -44,7 +50,7 @@ export async function auditCommand(args: AuditArgs): Promise<number> {
   const stderr = process.stderr;
   const progress = args.verbose === true
     ? (e: { step: string; state: string; detail?: string | undefined }) => {
-        if (e.state !== 'running' || e.detail === undefined) stderr.write(`  ${e.step}: ${e.state}${e.detail === undefined ? '' : ` — ${e.detail}`}\n`);
+        if (e.state !== 'running' || e.detail === undefined) stderr.write(`  ${e.step}: ${e.state}${e.detail === undefined ? '' : ` — ${printable(redactSecretsInLine(e.detail))}`}\n`);
       }
     : undefined;
   const { audit } = await runAudit(ctx, progress);

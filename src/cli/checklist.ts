@@ -3,6 +3,7 @@ import { loadChecklists } from '../checklist/load.js';
 import { EXIT } from '../errors.js';
 import { PROBES } from '../probes/registry.js';
 import { defaultChecklistPath } from '../util/package-root.js';
+import { printable } from '../util/printable.js';
 
 /** `vouch checklist validate FILE...`: validates each file (and their combination). */
 export function validateCommand(files: string[]): number {
@@ -37,6 +38,7 @@ export function listCommand(files: string[] | undefined, json: boolean): number 
       lines.push(`  ${item.id.padEnd(28)} ${item.severity.padEnd(6)} ${manual ? 'manual' : 'auto  '} ${item.question}`);
     }
   }
-  process.stdout.write(`${lines.join('\n')}\n`);
+  // A checklist is someone's file: its text must not carry terminal escapes to the screen.
+  process.stdout.write(`${lines.map(printable).join('\n')}\n`);
   return EXIT.ok;
 }

@@ -11,12 +11,16 @@ import type { AuditContext } from './context.js';
 import { runAudit } from './context.js';
 import { writeReports } from './reports.js';
 import { latestSignoffInfo } from './signoff-info.js';
+import { printable } from '../util/printable.js';
+import { redactSecretsInLine } from '../util/redact.js';
 
 /** Runs the Ink UI over a live audit; answers are saved as they are given. Returns the exit code. */
 export async function interactiveAudit(args: AuditArgs): Promise<number> {
   const listeners = new Set<(e: ProgressEvent) => void>();
   const buffered: ProgressEvent[] = [];
-  const emit = (e: ProgressEvent): void => {
+  const emit = (raw: ProgressEvent): void => {
+    // Progress details quote tools (bandit's last stderr line): redacted before the UI shows them.
+    const e = raw.detail === undefined ? raw : { ...raw, detail: printable(redactSecretsInLine(raw.detail)) };
     buffered.push(e);
     for (const l of listeners) l(e);
   };
@@ -61,7 +65,12 @@ export async function interactiveAudit(args: AuditArgs): Promise<number> {
       onWriteReport: async (items: AuditItem[]) => {
         if (latest === undefined || ctx === undefined) return [];
         const audit: Audit = { ...latest, items, summary: summarize(items) };
-        written = writeReports(audit, paths, latestSignoffInfo(ctx.root, audit.repo.commit));
+        try {
+          written = writeReports(audit, paths, latestSignoffInfo(ctx.root, audit.repo.commit));
+        } catch (error) {
+          if (error instanceof UsageError) usageError = error;
+          throw error;
+        }
         return written;
       },
       onQuit: () => undefined,
@@ -72,6 +81,6 @@ export async function interactiveAudit(args: AuditArgs): Promise<number> {
     if (usageError !== undefined) throw usageError;
     throw error;
   }
-  if (written.length > 0) process.stdout.write(`Report${written.length > 1 ? 's' : ''}: ${written.join(', ')}\n`);
+  if (written.length > 0) process.stdout.write(`Report${written.length > 1 ? 's' : ''}: ${printable(written.join(', '))}\n`);
   return EXIT.ok;
 }

@@ -2,6 +2,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { EXIT, UsageError } from '../errors.js';
 import { FAIL_ON_VALUES } from '../audit/policy.js';
+import { printable } from '../util/printable.js';
 import { redactSecretsInLine } from '../util/redact.js';
 import { VERSION } from '../version.js';
 import type { FailOn } from '../config/config.js';
@@ -9,11 +10,12 @@ import type { FailOn } from '../config/config.js';
 /**
  * Prints a user error as one line (plus details) and returns exit code 2. Messages quote the
  * input they complain about (an unknown key, an unknown item id), and the input may be a damaged
- * file holding a token: every line is redacted like a report.
+ * file holding a token, or name a file whose name holds terminal escapes: every line is redacted
+ * like a report and made printable.
  */
 function reportUsageError(error: UsageError): number {
-  process.stderr.write(`vouch: ${redactSecretsInLine(oneLine(error.message))}\n`);
-  for (const d of error.details) process.stderr.write(`${redactSecretsInLine(oneLine(d))}\n`);
+  process.stderr.write(`vouch: ${printable(redactSecretsInLine(oneLine(error.message)))}\n`);
+  for (const d of error.details) process.stderr.write(`${printable(redactSecretsInLine(oneLine(d)))}\n`);
   return EXIT.usage;
 }
 
@@ -170,7 +172,7 @@ main(hideBin(process.argv)).then(
   (error: unknown) => {
     // Anything unexpected is a bug: say so in one line; VOUCH_DEBUG=1 shows the stack.
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`vouch: internal error: ${redactSecretsInLine(oneLine(message))}\n`);
+    process.stderr.write(`vouch: internal error: ${printable(redactSecretsInLine(oneLine(message)))}\n`);
     if (process.env.VOUCH_DEBUG === '1' && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
     process.exitCode = 3;
   },

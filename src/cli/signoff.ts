@@ -2,11 +2,14 @@ import { basename, relative } from 'node:path';
 import { EXIT, UsageError } from '../errors.js';
 import { whoAmI } from '../repo/identity.js';
 import { buildStatement, refusalReasons } from '../signoff/record.js';
-import { validateRelease, writeSignoff } from '../signoff/store.js';
+import { SIGNOFF_DIR, validateRelease, writeSignoff } from '../signoff/store.js';
+import { assertNoSymlink } from '../util/vouch-dir.js';
 import { verifySignoff } from '../signoff/verify.js';
+import { printable } from '../util/printable.js';
+import { redactSecretsInLine } from '../util/redact.js';
 import { VERSION } from '../version.js';
 import { prepareAudit, runAudit, type AuditFlags } from './context.js';
-import { execa } from 'execa';
+import { gitAvailable, runGit } from '../repo/exec/git-command.js';
 
 export interface SignoffArgs extends AuditFlags {
   release: string;
@@ -19,8 +22,15 @@ export interface SignoffArgs extends AuditFlags {
 /** `vouch signoff`: audits with the recorded answers, refuses with reasons, or records the sign-off. */
 export async function signoffCommand(args: SignoffArgs): Promise<number> {
   const release = validateRelease(args.release);
+  // yargs turns `--max-age abc` into NaN, which would switch the age check off without a word.
+  if (args.maxAge !== undefined && !(Number.isInteger(args.maxAge) && args.maxAge >= 1)) {
+    throw new UsageError(`--max-age must be a whole number of days, 1 or more (got ${String(args.maxAge)})`);
+  }
   const ctx = prepareAudit(args);
+  // Before the audit: refused now, not after minutes of analysis.
+  assertNoSymlink(ctx.root, `${SIGNOFF_DIR}/${release}.json`);
   const { audit, facts } = await runAudit(ctx);
+  if (!gitAvailable()) throw new UsageError('git not found on PATH: a sign-off names a commit, which needs git');
   if (!facts.git.isRepo || facts.git.head === undefined) {
     throw new UsageError(`${ctx.root} is not a git repository with a commit: a sign-off names a commit`);
   }
@@ -31,7 +41,7 @@ export async function signoffCommand(args: SignoffArgs): Promise<number> {
     now: new Date(),
   });
   if (reasons.length > 0) {
-    process.stdout.write(`vouch: refusing to sign off ${release}:\n${reasons.map((r) => `  - ${r}`).join('\n')}\n`);
+    process.stdout.write(`vouch: refusing to sign off ${release}:\n${reasons.map((r) => `  - ${terminalText(r)}`).join('\n')}\n`);
     process.stdout.write('Answer the open items with `vouch` (or record waivers), then run signoff again.\n');
     return EXIT.policy;
   }
@@ -50,19 +60,34 @@ export async function signoffCommand(args: SignoffArgs): Promise<number> {
   const written = await writeSignoff(ctx.root, statement, args.signKey === undefined ? {} : { sign: { keyPath: args.signKey } });
   const show = (p: string): string => relative(process.cwd(), p) || p;
   process.stdout.write(
-    `Signed off ${release} at ${facts.git.head.slice(0, 7)} as ${signer}${written.sig === undefined ? ' (unsigned)' : ' (SSH-signed)'}\n` +
+    `Signed off ${release} at ${facts.git.head.slice(0, 7)} as ${terminalText(signer)}${written.sig === undefined ? ' (unsigned)' : ' (SSH-signed)'}\n` +
       `  ${show(written.json)}\n  ${show(written.md)}\n${written.sig === undefined ? '' : `  ${show(written.sig)}\n`}` +
       'Commit these files; `vouch verify` checks them in the release pipeline.\n',
   );
   return EXIT.ok;
 }
 
+/**
+ * A line about a record the repository ships (its signer, ssh-keygen's complaint about it) as
+ * shown on a terminal: redacted, and with no escape sequence of the record's own.
+ */
+function terminalText(text: string): string {
+  return printable(redactSecretsInLine(text));
+}
+
+/**
+ * A remote URL fit to record: no user information (`https://user:token@host/...` → `https://host/...`,
+ * up to the last `@`, since a password may hold one) and any token-looking text masked.
+ */
+export function withoutCredentials(url: string): string {
+  return redactSecretsInLine(url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/iu, '$1'));
+}
+
 /** The repository's name for the statement's subject: its origin URL, else its folder name. */
 async function repoName(root: string): Promise<string> {
-  const r = await execa('git', ['config', '--get', 'remote.origin.url'], { cwd: root, reject: false });
-  const url = String(r.stdout).trim();
-  // Never record credentials embedded in a remote URL.
-  return r.exitCode === 0 && url !== '' ? url.replace(/\/\/[^/@]*@/, '//') : basename(root);
+  const r = await runGit(root, ['config', '--get', 'remote.origin.url']);
+  const url = r.stdout.trim();
+  return r.ok && url !== '' ? withoutCredentials(url) : basename(root);
 }
 
 export interface VerifyArgs extends AuditFlags {
@@ -74,25 +99,25 @@ export interface VerifyArgs extends AuditFlags {
 export async function verifyCommand(args: VerifyArgs): Promise<number> {
   const ctx = prepareAudit(args);
   if (args.release !== undefined) validateRelease(args.release);
-  const head = await execa('git', ['rev-parse', '--verify', '-q', 'HEAD'], { cwd: ctx.root, reject: false });
+  const head = await runGit(ctx.root, ['rev-parse', '--verify', '-q', 'HEAD']);
   const result = await verifySignoff({
     root: ctx.root,
     release: args.release,
     allowedSignersFile: args.allowedSigners,
     currentChecklist: ctx.checklist,
-    head: head.exitCode === 0 ? String(head.stdout).trim() : undefined,
+    head: head.ok ? head.stdout.trim() : undefined,
     changedSince: async (commit) => {
-      const ancestor = await execa('git', ['merge-base', '--is-ancestor', commit, 'HEAD'], { cwd: ctx.root, reject: false });
-      if (ancestor.exitCode !== 0) return undefined;
-      const diff = await execa('git', ['diff', '--name-only', '--relative', '-z', commit, 'HEAD', '--', '.'], { cwd: ctx.root, reject: false });
-      if (diff.exitCode !== 0) return undefined;
-      return String(diff.stdout).split('\0').filter((p) => p !== '');
+      const ancestor = await runGit(ctx.root, ['merge-base', '--is-ancestor', commit, 'HEAD']);
+      if (!ancestor.ok) return undefined;
+      const diff = await runGit(ctx.root, ['diff', '--no-ext-diff', '--no-textconv', '--no-renames', '--name-only', '--relative', '-z', commit, 'HEAD', '--', '.']);
+      if (!diff.ok) return undefined;
+      return diff.stdout.split('\0').filter((p) => p !== '');
     },
   });
   if (result.ok) {
-    process.stdout.write(`vouch: ok: ${result.reason}\n`);
+    process.stdout.write(`vouch: ok: ${terminalText(result.reason)}\n`);
     return EXIT.ok;
   }
-  process.stdout.write(`vouch: verify failed: ${result.reason}\n`);
+  process.stdout.write(`vouch: verify failed: ${terminalText(result.reason)}\n`);
   return EXIT.policy;
 }

@@ -3,7 +3,7 @@
  * RawFindings. bandit only parses the files; nothing of the audited project is executed.
  */
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
@@ -11,6 +11,7 @@ import { stringify as stringifyYaml } from 'yaml';
 import { explainStderr, pythonToolEnv, runTool, type ToolOutcome } from './exec/run-tool.js';
 import { chunkArguments, mapPool, planShards, type SizedFile } from './exec/shards.js';
 import { findExecutable, toolVersion } from './tools.js';
+import { readRegularFile } from '../util/read-file.js';
 import { redactSecretsInLine } from '../util/redact.js';
 import type { RawFinding, ToolRun } from './types.js';
 
@@ -79,7 +80,7 @@ export async function runBandit(
     return { status: 'missing', reason, durationMs: elapsed(), ...empty };
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const versionPromise = toolVersion(executable, { timeoutMs, env: options.env });
+  const versionPromise = toolVersion(executable, { timeoutMs, env: options.env, root });
 
   let config: ConfigArgs = { args: [], errors: [], cleanup: noCleanup };
   try {
@@ -87,7 +88,7 @@ export async function runBandit(
     const outcome = await runShards(root, executable, pythonFiles, {
       ...options,
       timeoutMs,
-      env: pythonToolEnv(env),
+      env: pythonToolEnv(env, root),
       args: ['-f', 'json', '-q', ...config.args, ...(options.extraArgs ?? [])],
     });
     const version = await versionPromise;
@@ -416,7 +417,9 @@ export async function banditConfigArgs(root: string, configFile: string | undefi
 async function tomlConfigArgs(absolute: string, configFile: string): Promise<ConfigArgs> {
   let section: Json;
   try {
-    const parsed = parseToml(await readFile(absolute, 'utf8'));
+    const read = readRegularFile(absolute, 16 * 1024 * 1024);
+    if (!read.ok) throw new Error(read.reason);
+    const parsed = parseToml(read.text);
     const tool = parsed.tool;
     section = isRecord(tool) ? tool.bandit : undefined;
   } catch (error) {

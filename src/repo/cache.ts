@@ -1,7 +1,10 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { readRegularFile } from '../util/read-file.js';
+import { assertNoSymlink, symlinkOnPath } from '../util/vouch-dir.js';
 import type { RawFinding } from './types.js';
 
 /** Per-file results of a costly analyser, keyed by the file's content digest. */
@@ -25,20 +28,87 @@ export interface CacheData {
 
 export const CACHE_PATH = join('.vouch', 'cache', 'analysis-v1.json');
 
-/** Reads the cache; a missing or unreadable cache is simply empty (it is only an optimisation). */
-export function readCache(root: string): CacheData {
-  const file = join(root, CACHE_PATH);
-  if (!existsSync(file)) return { version: 1 };
+const MAX_CACHE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The cache says which files have no findings, so whoever can write it decides what vouch
+ * reports. It lives in the audited repository, which may ship one (a committed `.vouch/cache`, a
+ * tarball): a cache is used only when it carries an HMAC made with a key that only this user
+ * holds, outside the repository. Without such a key (no writable cache folder) nothing is cached.
+ */
+export function cacheKeyFile(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_CACHE_HOME !== undefined && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
+  return join(base, 'vouch', 'cache.key');
+}
+
+/** This user's cache key, created on first use; null when it cannot be kept privately. */
+export function cacheKey(file: string = cacheKeyFile()): Buffer | null {
+  const read = (): Buffer | null => {
+    try {
+      const info = lstatSync(file);
+      // Readable by others, or not ours: anyone could forge caches with it.
+      if (!info.isFile() || (info.mode & 0o077) !== 0) return null;
+      if (typeof process.getuid === 'function' && info.uid !== process.getuid()) return null;
+      const result = readRegularFile(file, 1024);
+      const hex = result.ok ? result.text.trim() : '';
+      return /^[0-9a-f]{64}$/u.test(hex) ? Buffer.from(hex, 'hex') : null;
+    } catch {
+      return null;
+    }
+  };
+  if (existsSync(file) || isLink(file)) return read();
   try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as CacheData;
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return null;
+  }
+  return read();
+}
+
+function isLink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function mac(key: Buffer, body: string): string {
+  return createHmac('sha256', key).update(body).digest('hex');
+}
+
+/**
+ * Reads the cache; a missing, unreadable or unauthenticated cache is simply empty (it is only an
+ * optimisation). The file is the HMAC on its first line, then the JSON.
+ */
+export function readCache(root: string, key: Buffer | null = cacheKey()): CacheData {
+  const file = join(root, CACHE_PATH);
+  if (key === null || !existsSync(file) || symlinkOnPath(root, '.vouch/cache/analysis-v1.json') !== undefined) {
+    return { version: 1 };
+  }
+  const read = readRegularFile(file, MAX_CACHE_BYTES);
+  if (!read.ok) return { version: 1 };
+  const newline = read.text.indexOf('\n');
+  if (newline < 0) return { version: 1 };
+  const tag = Buffer.from(read.text.slice(0, newline), 'utf8');
+  const body = read.text.slice(newline + 1);
+  const expected = Buffer.from(mac(key, body), 'utf8');
+  if (tag.length !== expected.length || !timingSafeEqual(tag, expected)) return { version: 1 };
+  try {
+    const data = JSON.parse(body) as CacheData;
     return data.version === 1 ? data : { version: 1 };
   } catch {
     return { version: 1 };
   }
 }
 
-export function writeCache(root: string, data: CacheData): void {
-  writeFileAtomic(join(root, CACHE_PATH), JSON.stringify(data));
+/** Writes the cache with its HMAC; does nothing without a key or when `.vouch/cache` is a link. */
+export function writeCache(root: string, data: CacheData, key: Buffer | null = cacheKey()): void {
+  if (key === null) return;
+  assertNoSymlink(root, '.vouch/cache/analysis-v1.json');
+  const body = JSON.stringify(data);
+  writeFileAtomic(join(root, CACHE_PATH), `${mac(key, body)}\n${body}`);
 }
 
 export function digest(text: string): string {

@@ -11,6 +11,7 @@ import { runPipAudit } from './pip-audit.js';
 import { scanPython } from './python/scan.js';
 import { PYTHON_RULES } from './python/rules.js';
 import { findExecutable, toolInfo } from './tools.js';
+import { readRegularFile } from '../util/read-file.js';
 import type { Facts, PipAuditRun, PythonScan, RawFinding, ToolRun } from './types.js';
 
 export interface CollectOptions {
@@ -62,7 +63,7 @@ export async function collectFacts(root: string, options: CollectOptions): Promi
   });
 
   emit({ step: 'tools', state: 'running' });
-  const toolsPromise = toolInfo(SECURITY_TOOLS).then((t) => {
+  const toolsPromise = toolInfo(SECURITY_TOOLS, { root }).then((t) => {
     const found = Object.values(t).filter((i) => i.path !== undefined).map((i) => i.name);
     emit({ step: 'tools', state: 'done', detail: found.length > 0 ? found.join(', ') : 'none found' });
     return t;
@@ -149,7 +150,8 @@ async function runBanditCached(
     return { status: 'disabled', reason: 'bandit disabled (--no-bandit)', durationMs: 0, findings: [], errors: [] };
   }
   const configFile = banditConfigFile(root);
-  const configDigest = configFile === undefined ? '' : digest(readFileSync(join(root, configFile), 'utf8'));
+  const configRead = configFile === undefined ? undefined : readRegularFile(join(root, configFile), MAX_CONFIG_BYTES);
+  const configDigest = configRead?.ok === true ? digest(configRead.text) : '';
   // An upgraded bandit is a different executable file: its size and time change the key.
   const executable = options.bandit.executable ?? findExecutable('bandit');
   const stamp = executable !== undefined && existsSync(executable) ? `${statSync(executable).size}:${statSync(executable).mtimeMs}` : '';
@@ -220,14 +222,27 @@ function analyserDigest(): string {
   return hash.digest('hex');
 }
 
-/** The bandit configuration a repository carries, if any. */
+const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The bandit configuration a repository carries, if any. Only a regular file counts: bandit
+ * would wait forever on a FIFO named `.bandit`.
+ */
 function banditConfigFile(root: string): string | undefined {
   for (const name of ['.bandit', 'bandit.yaml', 'bandit.yml', '.bandit.yaml', '.bandit.yml']) {
-    if (existsSync(join(root, name))) return name;
+    if (isRegularFile(join(root, name))) return name;
   }
-  const pyproject = join(root, 'pyproject.toml');
-  if (existsSync(pyproject) && /^\s*\[tool\.bandit/m.test(readFileSync(pyproject, 'utf8'))) return 'pyproject.toml';
+  const pyproject = readRegularFile(join(root, 'pyproject.toml'), MAX_CONFIG_BYTES);
+  if (pyproject.ok && /^\s*\[tool\.bandit/m.test(pyproject.text)) return 'pyproject.toml';
   return undefined;
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function mergeResults(

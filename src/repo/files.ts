@@ -2,10 +2,11 @@ import { isUtf8 } from 'node:buffer';
 import type { Dirent, Stats } from 'node:fs';
 import { lstat, readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import { execa } from 'execa';
 import ignore from 'ignore';
 import type { Ignore } from 'ignore';
 import { fileContext } from './context.js';
+import { runGit } from './exec/git-command.js';
+import { readRegularFile } from '../util/read-file.js';
 import type { RepoFile, SkippedFile } from './types.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -63,28 +64,8 @@ export interface WorkTree {
   prefix: string;
 }
 
-/** Runs git without a shell; never throws (a missing git comes back as `missing: true`). */
-export async function runGit(
-  cwd: string,
-  args: string[],
-  input?: string,
-): Promise<{ ok: boolean; missing: boolean; exitCode: number | undefined; stdout: string }> {
-  const result = await execa('git', args, {
-    cwd,
-    reject: false,
-    stripFinalNewline: false,
-    // Reading must not take index.lock or rewrite the index of the audited repository.
-    env: { GIT_OPTIONAL_LOCKS: '0' },
-    ...(input === undefined ? { stdin: 'ignore' as const } : { input }),
-  });
-  const missing = (result as { code?: string }).code === 'ENOENT';
-  return {
-    ok: result.exitCode === 0,
-    missing,
-    exitCode: result.exitCode,
-    stdout: String(result.stdout ?? ''),
-  };
-}
+/** Runs git without a shell and without the repository's command-running settings; never throws. */
+export { runGit };
 
 /**
  * The git work tree root belongs to. A folder git ignores (a scratch copy inside an ignored
@@ -245,12 +226,10 @@ export function ignoredBy(levels: readonly IgnoreLevel[], path: string, isDir: b
 
 /** Reads `dir/.gitignore` (if any) as one level. */
 export async function readIgnoreLevel(rootReal: string, dir: string): Promise<IgnoreLevel | undefined> {
-  try {
-    const content = await readFile(join(rootReal, dir, '.gitignore'), 'utf8');
-    return { base: dir === '' ? '' : `${dir}/`, rules: ignore({ ignorecase: false }).add(content) };
-  } catch {
-    return undefined;
-  }
+  // A FIFO named .gitignore would block a plain read forever.
+  const read = readRegularFile(join(rootReal, dir, '.gitignore'), DEFAULT_MAX_FILE_SIZE);
+  if (!read.ok) return undefined;
+  return { base: dir === '' ? '' : `${dir}/`, rules: ignore({ ignorecase: false }).add(read.text) };
 }
 
 export interface WalkResult {

@@ -59,7 +59,9 @@ export async function gitFacts(root: string, files: RepoFile[]): Promise<GitFact
   const [head, branch, status, tracked, envListed, name, email, envIgnored] = await Promise.all([
     git(['rev-parse', '--verify', '-q', 'HEAD']),
     git(['symbolic-ref', '--short', '-q', 'HEAD']),
-    git(['status', '--porcelain', '-z', '--untracked-files=all', '--', '.']),
+    // Submodules: only their recorded commit counts. Looking inside one would run `git status`
+    // there, under that repository's own filter settings.
+    git(['status', '--porcelain', '-z', '--untracked-files=all', '--ignore-submodules=dirty', '--no-renames', '--', '.']),
     git(['ls-files', '-z', '--cached', '--', '.']),
     // No --exclude-standard: ignored .env files are wanted too, to say that they are ignored.
     git([

@@ -1,11 +1,11 @@
 import { userInfo } from 'node:os';
-import { execa } from 'execa';
+import { runGit } from './exec/git-command.js';
 
 /** Who is answering: git `user.name <user.email>`, else the OS user. */
 export async function whoAmI(root: string): Promise<string> {
   const get = async (key: string): Promise<string> => {
-    const r = await execa('git', ['config', '--get', key], { cwd: root, reject: false });
-    return r.exitCode === 0 ? String(r.stdout).trim() : '';
+    const r = await runGit(root, ['config', '--get', key]);
+    return r.ok ? r.stdout.trim() : '';
   };
   try {
     const [name, email] = await Promise.all([get('user.name'), get('user.email')]);

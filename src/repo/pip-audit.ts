@@ -79,7 +79,7 @@ export async function runPipAudit(
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   // The flags that keep pip-audit from installing anything depend on its version.
-  const version = await toolVersion(executable, { timeoutMs, env: options.env });
+  const version = await toolVersion(executable, { timeoutMs, env: options.env, root });
   const base = { version, path: executable };
   if (version !== undefined && compareVersions(version, MIN_VERSION) < 0) {
     const reason = `pip-audit ${version} cannot audit requirements without installing them; pip-audit ${MIN_VERSION} or newer is needed`;
@@ -91,7 +91,7 @@ export async function runPipAudit(
   const outcome = await runTool(executable, pipAuditArgs(requirementFiles, version), {
     cwd: root,
     timeoutMs: Math.max(1, timeoutMs - elapsed()),
-    env: pythonToolEnv(env),
+    env: pythonToolEnv(env, root),
   });
   const fail = (status: 'error' | 'timeout', reason: string): PipAuditRun => ({
     ...base,

@@ -2,7 +2,8 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runTool } from './exec/run-tool.js';
+import { pythonToolEnv, runTool } from './exec/run-tool.js';
+import { safeSearchPath } from './exec/search-path.js';
 import type { ToolInfo } from './types.js';
 
 const VERSION_TIMEOUT_MS = 10_000;
@@ -29,9 +30,8 @@ export function findExecutable(name: string, env: NodeJS.ProcessEnv = process.en
     const candidate = path.resolve(name);
     return isExecutableFile(candidate) ? candidate : undefined;
   }
-  const searchPath = env.PATH ?? env.Path ?? '';
-  for (const dir of searchPath.split(path.delimiter)) {
-    if (dir === '' || !path.isAbsolute(dir)) continue;
+  for (const dir of safeSearchPath(env).split(path.delimiter)) {
+    if (dir === '') continue;
     const candidate = path.join(dir, name);
     if (isExecutableFile(candidate)) return candidate;
   }
@@ -51,16 +51,20 @@ export function parseVersion(text: string): string | undefined {
   return match?.[1];
 }
 
-/** Runs `executable --version` (10 s at most) and parses the answer; undefined when it fails. */
+/**
+ * Runs `executable --version` (10 s at most) and parses the answer; undefined when it fails. The
+ * tools are mostly Python programs: they run with the same guarded environment as a real run, since
+ * PYTHONPATH naming the repository would run its `sitecustomize.py` even from another folder.
+ */
 export async function toolVersion(
   executable: string,
-  options: { timeoutMs?: number; env?: NodeJS.ProcessEnv | undefined } = {},
+  options: { timeoutMs?: number; env?: NodeJS.ProcessEnv | undefined; root?: string | undefined } = {},
 ): Promise<string | undefined> {
   const outcome = await runTool(executable, ['--version'], {
     // A neutral directory: `--version` reads no files, least of all the audited repository's.
     cwd: os.tmpdir(),
     timeoutMs: Math.min(options.timeoutMs ?? VERSION_TIMEOUT_MS, VERSION_TIMEOUT_MS),
-    env: options.env,
+    env: pythonToolEnv({ ...process.env, ...options.env }, options.root),
   });
   if (outcome.kind !== 'exited') return undefined;
   // Old tools (and Python 2) print their version on stderr.
@@ -70,14 +74,14 @@ export async function toolVersion(
 /** Looks every name up on PATH and asks each one found for its version, concurrently. */
 export async function toolInfo(
   names: string[],
-  options: { env?: NodeJS.ProcessEnv } = {},
+  options: { env?: NodeJS.ProcessEnv; root?: string } = {},
 ): Promise<Record<string, ToolInfo>> {
   const env = options.env ?? process.env;
   const infos = await Promise.all(
     names.map(async (name): Promise<ToolInfo> => {
       const found = findExecutable(name, env);
       if (found === undefined) return { name };
-      return { name, path: found, version: await toolVersion(found, { env: options.env }) };
+      return { name, path: found, version: await toolVersion(found, { env: options.env, root: options.root }) };
     }),
   );
   return Object.fromEntries(infos.map((info) => [info.name, info]));

@@ -6,6 +6,8 @@
 import { existsSync, rmSync } from 'node:fs';
 import { execa } from 'execa';
 import { UsageError } from '../errors.js';
+import { safeSearchPath } from '../repo/exec/search-path.js';
+import { findExecutable } from '../repo/tools.js';
 
 /** The signature namespace: a vouch signature cannot pass for a git commit or file signature. */
 export const SIGNATURE_NAMESPACE = 'vouch';
@@ -95,7 +97,12 @@ interface KeygenResult {
 }
 
 async function runSshKeygen(args: string[], inputFile?: string): Promise<KeygenResult> {
-  const result = await execa('ssh-keygen', args, {
+  // Looked up without relative PATH entries: vouch often runs from inside the audited repository.
+  const executable = findExecutable('ssh-keygen');
+  if (executable === undefined) {
+    throw new UsageError('ssh-keygen not found: install OpenSSH (8.2 or later) to sign or verify sign-offs');
+  }
+  const result = await execa(executable, args, {
     reject: false,
     timeout: TIMEOUT_MS,
     // A new session has no controlling terminal: ssh-keygen cannot open /dev/tty to ask for a
@@ -130,6 +137,7 @@ function quietEnv(): Record<string, string> {
     if (value !== undefined && !['SSH_ASKPASS', 'DISPLAY', 'WAYLAND_DISPLAY'].includes(key)) env[key] = value;
   }
   env.SSH_ASKPASS_REQUIRE = 'never';
+  env.PATH = safeSearchPath(process.env);
   return env;
 }
 

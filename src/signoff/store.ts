@@ -1,10 +1,12 @@
 /** Sign-off records on disk: `.vouch/signoffs/RELEASE.json` (+ `.md` for people, `.json.sig` when signed). */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import type { SignoffInfo } from '../report/types.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { readRegularFile } from '../util/read-file.js';
+import { assertNoSymlink } from '../util/vouch-dir.js';
 import type { Statement } from './record.js';
 import { canonicalJson, parseStatement, renderSignoffMarkdown } from './record.js';
 import { signFile } from './ssh.js';
@@ -56,6 +58,8 @@ export async function writeSignoff(
   opts: { sign?: { keyPath: string } | undefined } = {},
 ): Promise<WrittenSignoff> {
   const paths = signoffPaths(root, statement.predicate.release);
+  assertNoSymlink(root, `${SIGNOFF_DIR}/${statement.predicate.release}.json`);
+  assertNoSymlink(root, `${SIGNOFF_DIR}/${statement.predicate.release}.md`);
   const json = canonicalJson(statement);
   let signature: string | undefined;
   if (opts.sign) {
@@ -128,18 +132,11 @@ export function signoffInfoFor(root: string, commit: string): SignoffInfo | unde
 type Found = Extract<SignoffRead, { state: 'found' }>;
 
 function readOne(file: string, sigFile: string, release: string): SignoffRead {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return {
-      state: 'invalid',
-      release,
-      file,
-      reason: `cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-    };
-  }
-  const parsed = parseStatement(text, release);
+  // The record may be anything the repository ships: a link elsewhere, a FIFO, a huge file.
+  if (isSymlink(file)) return { state: 'invalid', release, file, reason: 'it is a symbolic link' };
+  const read = readRegularFile(file, MAX_RECORD_BYTES);
+  if (!read.ok) return { state: 'invalid', release, file, reason: read.reason };
+  const parsed = parseStatement(read.text, release);
   if (!parsed.ok) return { state: 'invalid', release, file, reason: parsed.reason };
   return {
     state: 'found',
@@ -148,6 +145,16 @@ function readOne(file: string, sigFile: string, release: string): SignoffRead {
     file,
     sigFile: existsSync(sigFile) ? sigFile : undefined,
   };
+}
+
+const MAX_RECORD_BYTES = 16 * 1024 * 1024;
+
+function isSymlink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** Release names with a record, sorted; other files (temporary ones, the .md pages) are not records. */

@@ -1,6 +1,6 @@
-import { readFileSync, statSync } from 'node:fs';
 import { LineCounter, isMap, isSeq, isScalar, parseDocument, type Document, type Node } from 'yaml';
 import type { ErrorObject } from 'ajv';
+import { readRegularFile } from './read-file.js';
 
 /** A problem in a file, printed as FILE:LINE:COL: message. */
 export interface SourceProblem {
@@ -28,26 +28,13 @@ export const MAX_YAML_BYTES = 2 * 1024 * 1024;
 
 /** Reads and parses a YAML file, collecting every syntax problem with its position. Never throws on bad content. */
 export function readYaml(file: string, displayName = file): ParsedYaml {
-  const size = statSync(file).size;
-  const lines = new LineCounter();
-  if (size > MAX_YAML_BYTES) {
+  const read = readRegularFile(file, MAX_YAML_BYTES);
+  if (!read.ok) {
+    const lines = new LineCounter();
     const doc = parseDocument('', { lineCounter: lines });
-    return {
-      file: displayName,
-      doc,
-      lines,
-      value: undefined,
-      problems: [
-        {
-          file: displayName,
-          line: 1,
-          col: 1,
-          message: `file is ${(size / 1024 / 1024).toFixed(1)} MiB; the limit is ${MAX_YAML_BYTES / 1024 / 1024} MiB`,
-        },
-      ],
-    };
+    return { file: displayName, doc, lines, value: undefined, problems: [{ file: displayName, line: 1, col: 1, message: read.reason }] };
   }
-  return parseYamlText(readFileSync(file, 'utf8'), displayName);
+  return parseYamlText(read.text, displayName);
 }
 
 /** Parses YAML text; problems carry line and column. */

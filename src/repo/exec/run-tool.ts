@@ -1,6 +1,8 @@
 /** Runs an external analysis tool once: argument array, no shell, hard deadline, whole-group kill. */
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
+import { safeSearchPath } from './search-path.js';
 
 /** What happened to one tool process. */
 export type ToolOutcome =
@@ -63,7 +65,8 @@ export async function runTool(
   installExitHook();
   const subprocess = execa(file, args, {
     cwd: options.cwd,
-    env: options.env,
+    // No relative PATH entries: `#!/usr/bin/env python3` must not find a python3 in the repository.
+    env: { ...options.env, PATH: safeSearchPath({ ...process.env, ...options.env }) },
     reject: false,
     detached: process.platform !== 'win32',
     cleanup: true,
@@ -120,6 +123,20 @@ export async function runTool(
   };
 }
 
+/** Whether `entry` is `root` or lies below it, symlinks resolved where they exist. */
+function isInside(entry: string, root: string): boolean {
+  const real = (p: string): string => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  const dir = real(entry);
+  const top = real(root);
+  return dir === top || dir.startsWith(top.endsWith(path.sep) ? top : top + path.sep);
+}
+
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001B\[[0-9;?]*[ -/]*[@-~]/g;
 
@@ -140,10 +157,14 @@ export function explainStderr(stderr: string, max = 200): string {
 /**
  * Environment for a Python tool whose working directory is the audited repository: relative
  * PYTHONPATH entries (`''`, `.`) would let the repository's own modules shadow the tool's imports,
- * i.e. run the project's code. Absolute entries (a custom install) are kept.
+ * i.e. run the project's code, and so would an absolute entry naming the repository (CI jobs often
+ * set `PYTHONPATH=$PWD`): its `sitecustomize.py` runs at start-up. Absolute entries elsewhere (a
+ * custom install) are kept.
  */
-export function pythonToolEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
-  const entries = (env.PYTHONPATH ?? '').split(path.delimiter).filter((entry) => path.isAbsolute(entry));
+export function pythonToolEnv(env: NodeJS.ProcessEnv = process.env, root?: string): NodeJS.ProcessEnv {
+  const entries = (env.PYTHONPATH ?? '')
+    .split(path.delimiter)
+    .filter((entry) => path.isAbsolute(entry) && (root === undefined || !isInside(entry, root)));
   return {
     ...env,
     PYTHONPATH: entries.length > 0 ? entries.join(path.delimiter) : undefined,

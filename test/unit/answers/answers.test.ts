@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -60,5 +61,45 @@ describe('answers file', () => {
     const root = repo(text);
     expect(() => saveAnswer(root, 'a-item', { verdict: 'pass' })).toThrow(UsageError);
     expect(readFileSync(join(root, '.vouch', 'answers.yaml'), 'utf8')).toBe(text);
+  });
+});
+
+describe('the answers file is never reached through a link or a special file', () => {
+  const TOKEN = 'ghp_R4nd0mT0k3nV4lu3F0rT3st1ngAbCdEf1234';
+  const rows: { name: string; setup: (root: string, outside: string) => void; expected: RegExp }[] = [
+    {
+      name: '.vouch is a symlink out of the repository',
+      setup: (root, outside) => {
+        mkdirSync(join(outside, 'v'));
+        writeFileSync(join(outside, 'v', 'answers.yaml'), 'version: 1\nanswers: {}\n');
+        symlinkSync(join(outside, 'v'), join(root, '.vouch'));
+      },
+      expected: /^\.vouch is a symbolic link/,
+    },
+    {
+      name: 'answers.yaml is a symlink to a file holding a token',
+      setup: (root, outside) => {
+        writeFileSync(join(outside, 'creds.yaml'), `${TOKEN}: 1\n`);
+        mkdirSync(join(root, '.vouch'));
+        symlinkSync(join(outside, 'creds.yaml'), join(root, '.vouch', 'answers.yaml'));
+      },
+      expected: /^\.vouch\/answers\.yaml is a symbolic link/,
+    },
+    {
+      name: 'answers.yaml is a FIFO',
+      setup: (root) => {
+        mkdirSync(join(root, '.vouch'));
+        execFileSync('mkfifo', [join(root, '.vouch', 'answers.yaml')]);
+      },
+      expected: /^\.vouch\/answers\.yaml:1:1: not a regular file \(the answers file is damaged/,
+    },
+  ];
+  it.each(rows)('$name: read and save both refuse', ({ setup, expected }) => {
+    const root = repo();
+    const outside = mkdtempSync(join(tmpdir(), 'vouch-outside-'));
+    setup(root, outside);
+    expect(errorOf(root)).toMatch(expected);
+    expect(errorOf(root)).not.toContain('R4nd0m');
+    expect(() => saveAnswer(root, 'input-validated', { verdict: 'pass' })).toThrow(UsageError);
   });
 });

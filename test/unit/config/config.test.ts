@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config/config.js';
+import { disallowedBanditArg, loadConfig, staysInside } from '../../../src/config/config.js';
 import { UsageError } from '../../../src/errors.js';
 
 function repo(files: Record<string, string>): string {
@@ -53,8 +53,8 @@ describe('loadConfig', () => {
   });
 
   const bad: [string, Record<string, string>, string][] = [
-    ['unknown key in pyproject', { 'pyproject.toml': '[tool.vouch]\nfail_on = "fail"\ncolour = "red"\n' }, 'pyproject.toml:3: [tool.vouch] unknown key "colour"'],
-    ['bad fail_on in pyproject', { 'pyproject.toml': '[project]\nname="x"\n[tool.vouch]\nfail_on = "sometimes"\n' }, 'pyproject.toml:4: [tool.vouch] fail_on must be one of: fail, review, unanswered, none'],
+    ['unknown key in pyproject', { 'pyproject.toml': '[tool.vouch]\nfail_on = "fail"\ncolour = "red"\n' }, 'pyproject.toml:3:1: [tool.vouch] unknown key "colour"'],
+    ['bad fail_on in pyproject', { 'pyproject.toml': '[project]\nname="x"\n[tool.vouch]\nfail_on = "sometimes"\n' }, 'pyproject.toml:4:1: [tool.vouch] fail_on must be one of: fail, review, unanswered, none'],
     ['bad TOML', { 'pyproject.toml': '[tool.vouch]\nfail_on = \n' }, 'pyproject.toml:2:'],
     ['disable without reason', { '.vouch.yaml': 'disable:\n  - id: x\n' }, '.vouch.yaml:2:5:'],
     ['bad YAML', { '.vouch.yaml': 'exclude: [a\n' }, '.vouch.yaml:2:1:'],
@@ -67,5 +67,98 @@ describe('loadConfig', () => {
 
   it('ignores a pyproject.toml without [tool.vouch]', () => {
     expect(loadConfig(repo({ 'pyproject.toml': '[tool.bandit]\nskips = ["B101"]\n' })).file).toBeUndefined();
+  });
+});
+
+describe('settings the audited repository may not give', () => {
+  const bandit: { args: string[]; allowed: boolean }[] = [
+    { args: [], allowed: true },
+    { args: ['-s', 'B101,B311'], allowed: true },
+    { args: ['--skip', 'B101', '-t', 'B602'], allowed: true },
+    { args: ['--skip=B101', '--tests=B602'], allowed: true },
+    { args: ['-sB101'], allowed: true },
+    { args: ['-ll', '-iii', '--ignore-nosec'], allowed: true },
+    { args: ['-p', 'ShellInjection', '-x', 'tests/', '-n', '3', '-a', 'file'], allowed: true },
+    { args: ['--severity-level', 'high', '--confidence-level=medium'], allowed: true },
+    { args: ['-o', '/tmp/x'], allowed: false },
+    { args: ['--output=/tmp/x'], allowed: false },
+    { args: ['--out=/tmp/x'], allowed: false },
+    { args: ['-f', 'custom'], allowed: false },
+    { args: ['--msg-template', '{msg}'], allowed: false },
+    { args: ['-c', '/etc/bandit.yaml'], allowed: false },
+    { args: ['--ini', '.bandit'], allowed: false },
+    { args: ['-b', 'baseline.json'], allowed: false },
+    { args: ['-r'], allowed: false },
+    { args: ['/etc/passwd'], allowed: false },
+    { args: ['-s'], allowed: false },
+    { args: ['-s', '-o'], allowed: false },
+    { args: ['-lo', 'x'], allowed: false },
+    { args: ['--skip', 'B101', '-d'], allowed: false },
+  ];
+  it.each(bandit)('bandit args $args: allowed $allowed', ({ args, allowed }) => {
+    expect(disallowedBanditArg(args) === undefined).toBe(allowed);
+  });
+
+  const inside: { rel: string; expected: boolean }[] = [
+    { rel: 'reports/', expected: true },
+    { rel: 'reports/security.md', expected: true },
+    { rel: './a/../reports/', expected: true },
+    { rel: '', expected: false },
+    { rel: '..', expected: false },
+    { rel: '../x.md', expected: false },
+    { rel: 'a/../../x.md', expected: false },
+    { rel: '/tmp/x.md', expected: false },
+    { rel: '.git/config', expected: false },
+    { rel: 'sub/.GIT/hooks/', expected: false },
+    { rel: 'out/inside/x.md', expected: true },
+    { rel: 'link-in/x.md', expected: true },
+    { rel: 'escape/x.md', expected: false },
+    { rel: 'escape', expected: false },
+    { rel: 'dangling/x.md', expected: false },
+  ];
+  it.each(inside)('staysInside($rel) is $expected', ({ rel, expected }) => {
+    const root = repo({});
+    const outside = mkdtempSync(join(tmpdir(), 'vouch-outside-'));
+    mkdirSync(join(root, 'out'));
+    symlinkSync(join(root, 'out'), join(root, 'link-in'));
+    symlinkSync(outside, join(root, 'escape'));
+    symlinkSync(join(outside, 'nothing'), join(root, 'dangling'));
+    expect(staysInside(root, rel)).toBe(expected);
+  });
+
+  const refused: [string, Record<string, string>, string][] = [
+    ['bandit -o in pyproject', { 'pyproject.toml': '[tool.vouch.bandit]\nargs = ["-o", "/tmp/x"]\n' }, 'pyproject.toml:2:1: [tool.vouch] bandit.args: "-o" is not allowed'],
+    ['bandit -o in .vouch.yaml', { '.vouch.yaml': 'bandit:\n  args:\n    - -s\n    - B101\n    - --format=custom\n' }, '.vouch.yaml:5:7: bandit.args: "--format=custom" is not allowed'],
+    ['bandit path /bin/sh', { 'pyproject.toml': '[tool.vouch]\n[tool.vouch.bandit]\npath = "/bin/sh"\n' }, 'pyproject.toml:3:1: [tool.vouch] bandit.path must be an absolute path outside the repository'],
+    ['bandit path relative', { '.vouch.yaml': 'bandit: {path: tools/bandit}\n' }, '.vouch.yaml:1:16: bandit.path must be an absolute path outside the repository'],
+    ['bandit path inside the repository', { '.vouch.yaml': 'bandit: {path: ROOT/bandit}\n' }, '.vouch.yaml:1:16: bandit.path must be'],
+    ['output above the repository', { '.vouch.yaml': 'output: ../reports/\n' }, '.vouch.yaml:1:9: output must be a path inside the repository'],
+    ['output absolute', { 'pyproject.toml': '[tool.vouch]\nformat = "md"\noutput = "/tmp/x.md"\n' }, 'pyproject.toml:3:1: [tool.vouch] output must be a path inside the repository'],
+    ['output into .git', { '.vouch.yaml': 'output: .git/hooks/pre-commit.md\n' }, '.vouch.yaml:1:9: output must be a path inside the repository'],
+    ['output naming a source file', { '.vouch.yaml': 'output: setup.py\n' }, '.vouch.yaml:1:9: output must be a path inside the repository: a folder ending in "/" or a report file'],
+    ['checklist above the repository', { '.vouch.yaml': 'checklists: [ok.yaml, ../x.yaml]\n' }, '.vouch.yaml:1:23: checklists[1] must be a path inside the repository'],
+    ['checklist absolute', { 'pyproject.toml': '[tool.vouch]\nchecklists = ["/etc/passwd"]\n' }, 'pyproject.toml:2:1: [tool.vouch] checklists[0] must be a path inside the repository'],
+  ];
+  it.each(refused)('%s is a one-line error with FILE:LINE:COL', (_name, files, expected) => {
+    const root = repo({});
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(root, name), text.replaceAll('ROOT', root));
+    let message = 'no error';
+    try {
+      loadConfig(root);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      message = error.message;
+    }
+    expect(message).toContain(expected);
+    expect(message).not.toContain('\n');
+  });
+
+  const accepted: [string, Record<string, string>][] = [
+    ['bandit at an absolute path elsewhere', { 'pyproject.toml': '[tool.vouch.bandit]\npath = "/opt/tools/bin/bandit"\nargs = ["--skip", "B101"]\n' }],
+    ['output folder and report file inside', { '.vouch.yaml': 'output: reports/\nchecklists: [security/ours.yaml]\n' }],
+    ['output as one report file', { '.vouch.yaml': 'output: security-report.sarif\n' }],
+  ];
+  it.each(accepted)('%s is accepted', (_name, files) => {
+    expect(() => loadConfig(repo(files))).not.toThrow();
   });
 });

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../../src/errors.js';
@@ -159,5 +160,38 @@ describe('signoffInfoFor', () => {
     expect(signoffInfoFor(root, OTHER)?.signed).toBe(false);
     expect(signoffInfoFor(root, 'f'.repeat(40))).toBeUndefined();
     expect(signoffInfoFor(tempDir(), COMMIT)).toBeUndefined();
+  });
+});
+
+describe('records are never read or written through a link or a special file', () => {
+  it('refuses to write when .vouch/signoffs leads out of the repository', async () => {
+    const root = tempDir();
+    const outside = tempDir();
+    mkdirSync(join(root, '.vouch'));
+    symlinkSync(outside, join(root, SIGNOFF_DIR));
+    await expect(writeSignoff(root, statement('1.0.0'))).rejects.toThrow(/\.vouch\/signoffs is a symbolic link/);
+    expect(readdirSync(outside)).toEqual([]);
+  });
+
+  const unreadable: { name: string; setup: (file: string, outside: string) => void; reason: RegExp }[] = [
+    {
+      name: 'a record that is a symlink',
+      setup: (file, outside) => {
+        writeFileSync(join(outside, 'r.json'), canonicalJson(statement('1.0.0')));
+        symlinkSync(join(outside, 'r.json'), file);
+      },
+      reason: /symbolic link/,
+    },
+    { name: 'a record that is a FIFO', setup: (file) => execFileSync('mkfifo', [file]), reason: /not a regular file/ },
+  ];
+  it.each(unreadable)('$name is invalid, at once', ({ setup, reason }) => {
+    const root = tempDir();
+    const outside = tempDir();
+    mkdirSync(join(root, SIGNOFF_DIR), { recursive: true });
+    setup(join(root, SIGNOFF_DIR, '1.0.0.json'), outside);
+    const read = readSignoff(root, '1.0.0');
+    expect(read.state).toBe('invalid');
+    if (read.state === 'invalid') expect(read.reason).toMatch(reason);
+    expect(readSignoff(root).state).toBe('invalid');
   });
 });

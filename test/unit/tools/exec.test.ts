@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { explainStderr, pythonToolEnv, runTool } from '../../../src/repo/exec/run-tool.js';
 import { chunkArguments, mapPool, planShards, type SizedFile } from '../../../src/repo/exec/shards.js';
+import { safeSearchPath } from '../../../src/repo/exec/search-path.js';
 import { alive, fake, tempDir } from './helpers.js';
 
 const sized = (sizes: number[]): SizedFile[] => sizes.map((size, i) => ({ path: `f${i}`, size }));
@@ -192,5 +193,34 @@ describe('pythonToolEnv', () => {
     expect(env.PYTHONPATH).toBe(expected);
     expect(env.PATH).toBe('/usr/bin');
     expect(env.PYTHONSAFEPATH).toBe('1');
+  });
+});
+
+describe('pythonToolEnv drops PYTHONPATH entries in the audited repository', () => {
+  const root = tempDir();
+  const rows: { name: string; pythonPath: string; expected: string | undefined }[] = [
+    { name: 'the repository itself', pythonPath: root, expected: undefined },
+    { name: 'the repository with a trailing slash', pythonPath: `${root}/`, expected: undefined },
+    { name: 'a folder inside it', pythonPath: path.join(root, 'src'), expected: undefined },
+    { name: 'a path that climbs back into it', pythonPath: path.join(root, '..', path.basename(root), 'lib'), expected: undefined },
+    { name: 'a sibling whose name starts the same', pythonPath: `${root}-other`, expected: `${root}-other` },
+    { name: 'elsewhere, kept beside a dropped one', pythonPath: ['/opt/tools/lib', root].join(path.delimiter), expected: '/opt/tools/lib' },
+  ];
+  it.each(rows)('$name', ({ pythonPath, expected }) => {
+    expect(pythonToolEnv({ PATH: '/usr/bin', PYTHONPATH: pythonPath }, root).PYTHONPATH).toBe(expected);
+  });
+});
+
+describe('safeSearchPath', () => {
+  const rows: { path: string | undefined; expected: string }[] = [
+    { path: undefined, expected: '' },
+    { path: '/usr/local/bin:/usr/bin', expected: '/usr/local/bin:/usr/bin' },
+    { path: ':/usr/bin', expected: '/usr/bin' },
+    { path: '/usr/bin:', expected: '/usr/bin' },
+    { path: '.:bin:./x:/usr/bin', expected: '/usr/bin' },
+    { path: '/a::/b', expected: '/a:/b' },
+  ];
+  it.each(rows)('PATH=$path', ({ path: searchPath, expected }) => {
+    expect(safeSearchPath({ PATH: searchPath })).toBe(expected);
   });
 });

@@ -1,0 +1,32 @@
+/**
+ * vouch's own folder in the audited repository. The repository may ship `.vouch` (or anything
+ * below it) as a symbolic link to somewhere else: following it would read files outside the
+ * repository and write reports, caches and sign-offs there.
+ */
+import { lstatSync } from 'node:fs';
+import { join } from 'node:path';
+import { UsageError } from '../errors.js';
+
+/** The first existing step of `rel` (a POSIX path below root, e.g. `.vouch/answers.yaml`) that is a symbolic link. */
+export function symlinkOnPath(root: string, rel: string): string | undefined {
+  const parts = rel.split('/').filter((p) => p !== '');
+  for (let i = 1; i <= parts.length; i++) {
+    const step = parts.slice(0, i).join('/');
+    try {
+      if (lstatSync(join(root, step)).isSymbolicLink()) return step;
+    } catch {
+      return undefined; // does not exist (yet): nothing further down exists either
+    }
+  }
+  return undefined;
+}
+
+/** Throws a UsageError (exit 2) when a step of `rel` below root is a symbolic link. */
+export function assertNoSymlink(root: string, rel: string): void {
+  const link = symlinkOnPath(root, rel);
+  if (link !== undefined) {
+    throw new UsageError(
+      `${link} is a symbolic link: vouch reads and writes its files only inside the repository, and does not follow links there (replace it with a folder or file)`,
+    );
+  }
+}
