@@ -1,4 +1,5 @@
 /** Small helpers the probes share: file context, lines, snippets, names, regex parameters. */
+import safeRegex from 'safe-regex2';
 import { fileContext } from '../repo/context.js';
 import type { Facts, FileContext } from '../repo/types.js';
 import { redactSecretsInLine } from '../util/redact.js';
@@ -60,11 +61,16 @@ export const LINE_REGEX_FLAGS = /^(?:([imsuv])(?!.*\1))*$/;
 /** Compiles a regex from checklist parameters; the problem in words when it does not compile. */
 export function compileLineRegex(source: string, flags = ''): RegExp | string {
   if (!LINE_REGEX_FLAGS.test(flags)) return `invalid regex flags "${flags}" (allowed: i, m, s, u, v)`;
+  let re: RegExp;
   try {
-    return new RegExp(source, flags);
+    re = new RegExp(source, flags);
   } catch (error) {
     return `invalid regex /${source}/${flags}: ${(error as Error).message}`;
   }
+  // A checklist may come from the audited repository: a regex that backtracks exponentially
+  // (nested quantifiers such as (a+)+) could hang the audit, so it is refused when loaded.
+  if (!safeRegex(re)) return `regex /${source}/ may take exponential time (nested quantifiers); simplify it`;
+  return re;
 }
 
 /** "1 dependency", "12 dependencies". */

@@ -1,4 +1,5 @@
 import type { AuditItem, Evidence } from '../audit/types.js';
+import { printable } from '../util/printable.js';
 import { redactSecretsInLine } from '../util/redact.js';
 import { verdictLabel } from './verdict-style.js';
 
@@ -141,10 +142,13 @@ export function itemBodyLines(item: AuditItem, width: number, draftNote?: string
   ];
   const answer = answerLines(item, draftNote);
   if (answer.length > 0) logical.push('', ...answer);
+  // Everything above comes from the repository or a person: no secret and no terminal control
+  // sequence reaches the screen. Guidance below comes from the checklist: escapes only.
+  for (let i = 0; i < logical.length; i += 1) logical[i] = printable(redactSecretsInLine(logical[i] ?? ''));
   const guidance = markdownToPlain(item.item.guidance);
   if (guidance.length > 0) logical.push('', 'Guidance:', ...guidance.map((l) => (l === '' ? '' : `  ${l}`)));
   const remediation = markdownToPlain(item.item.remediation);
   if (remediation.length > 0)
     logical.push('', 'How to fix:', ...remediation.map((l) => (l === '' ? '' : `  ${l}`)));
-  return logical.flatMap((line) => wrapLine(line, width));
+  return logical.flatMap((line) => wrapLine(printable(line), width));
 }

@@ -38,6 +38,22 @@ describe('itemBodyLines', () => {
   const evalItem = items.find((i) => i.id === 'no-eval-exec')!;
   const secretItem = items.find((i) => i.id === 'no-hardcoded-secrets')!;
 
+  it.each([
+    ['a note', { note: `pasted ${LEAKED_TOKEN} here` }],
+    ['a waiver reason', { waiver: { reason: `token ${LEAKED_TOKEN}` }, source: 'manual' as const }],
+    ['a reason', { reasons: [`matched ${LEAKED_TOKEN}`] }],
+  ])('never shows a secret in %s', (_name, patch) => {
+    const text = itemBodyLines({ ...evalItem, ...patch }, 200).join('\n');
+    expect(text).not.toContain(LEAKED_TOKEN);
+  });
+
+  it('shows terminal control sequences from the repository as visible text', () => {
+    const item = { ...evalItem, evidence: [{ ...evalItem.evidence[0]!, file: 'a\u001B]0;pwned\u0007.py' }] };
+    const text = itemBodyLines(item, 200).join('\n');
+    expect(text).not.toContain('\u001B');
+    expect(text).toContain('a\\x1b]0;pwned\\x07.py');
+  });
+
   it('shows the question, the automatic verdict, its reasons, evidence and guidance', () => {
     const text = itemBodyLines(evalItem, 200).join('\n');
     expect(text).toContain('Is it true that untrusted input never reaches eval or exec?');

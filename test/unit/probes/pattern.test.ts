@@ -161,6 +161,9 @@ describe('pattern probe', () => {
     { params: { regex: '\\bok\\b' }, problems: [] },
     { params: { regex: '(unclosed' }, problems: [/^invalid regex \/\(unclosed\/: /] },
     { params: { regex: 'a', flags: 'g' }, problems: [/^invalid regex flags "g"/] },
+    // Catastrophic backtracking: refused when the checklist loads, never run.
+    { params: { regex: '^(a+)+$' }, problems: [/^regex \/\^\(a\+\)\+\$\/ may take exponential time/] },
+    { params: { regex: '(x*)*y' }, problems: [/may take exponential time/] },
     { params: { regex: 'a', flags: 'ii' }, problems: [/^invalid regex flags "ii"/] },
     { params: { regex: 'a', flags: 'uv' }, problems: [/^invalid regex \/a\/uv: /] },
   ])('validate($params.regex, $params.flags)', ({ params, problems }) => {
