@@ -1,5 +1,7 @@
 import type { Node, Parser, Tree } from 'web-tree-sitter';
 import type { RawFinding } from '../types.js';
+import { importsFromText } from './imports.js';
+import { mayMatch } from './prefilter.js';
 import { analyse } from './rules.js';
 
 export interface SourceFile {
@@ -12,6 +14,17 @@ export interface FileResult {
   path: string;
   findings: RawFinding[];
   error?: string | undefined;
+  /** False when the prefilter ruled the file out and only its imports were read. */
+  parsed?: boolean | undefined;
+}
+
+/**
+ * Analyses one file the cheap way when it can: a file the prefilter rules out is not parsed,
+ * its imports are read from the text. `parser` is asked for only when a file needs parsing.
+ */
+export async function scanFile(parser: () => Promise<Parser>, file: SourceFile): Promise<FileResult> {
+  if (!mayMatch(file.text)) return { path: file.path, findings: importsFromText(file.text, file.path), parsed: false };
+  return { ...analyseFile(await parser(), file), parsed: true };
 }
 
 /**

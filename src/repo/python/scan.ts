@@ -1,10 +1,8 @@
 import { availableParallelism } from 'node:os';
 import type { PythonScan, RawFinding } from '../types.js';
-import { analyseFile, type FileResult, type SourceFile } from './analyse-file.js';
-import { importsFromText } from './imports.js';
+import { scanFile, type FileResult, type SourceFile } from './analyse-file.js';
 import { pythonParser } from './parser.js';
 import { analyseInWorkers } from './pool.js';
-import { mayMatch } from './prefilter.js';
 
 export interface ScanOptions {
   /** Worker threads; default min(cores, one per 2 MB to parse). 0 or 1 runs in this thread. */
@@ -28,18 +26,24 @@ function defaultWorkerUrl(): URL | undefined {
 }
 
 async function analyseInProcess(files: SourceFile[]): Promise<FileResult[]> {
-  let parser;
-  try {
-    parser = await pythonParser();
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return files.map((file) => ({
-      path: file.path,
-      findings: [],
-      error: `python parser unavailable: ${reason}`,
-    }));
+  let failure: string | undefined;
+  const parser = async () => {
+    try {
+      return await pythonParser();
+    } catch (error) {
+      failure = error instanceof Error ? error.message : String(error);
+      throw error;
+    }
+  };
+  const results: FileResult[] = [];
+  for (const file of files) {
+    try {
+      results.push(await scanFile(parser, file));
+    } catch {
+      results.push({ path: file.path, findings: [], error: `python parser unavailable: ${failure ?? 'unknown'}`, parsed: false });
+    }
   }
-  return files.map((file) => analyseFile(parser, file));
+  return results;
 }
 
 function byPosition(a: RawFinding, b: RawFinding): number {
@@ -60,22 +64,16 @@ export async function scanPython(
 ): Promise<PythonScan> {
   const started = performance.now();
   const findings: RawFinding[] = [];
-  const toParse: SourceFile[] = [];
-  let chars = 0;
-  for (const file of files) {
-    if (mayMatch(file.text)) {
-      toParse.push(file);
-      chars += file.text.length;
-    } else {
-      findings.push(...importsFromText(file.text, file.path));
-    }
-  }
+  // The prefilter runs where the parsing does (on the workers), so the main thread hands the
+  // files over at once and the workers start loading the parser while they filter.
+  const chars = files.reduce((n, f) => n + f.text.length, 0);
   const workers = options.workers ?? Math.min(availableParallelism(), Math.ceil(chars / CHARS_PER_WORKER));
   const workerUrl = options.workerUrl ?? defaultWorkerUrl();
+  const all = [...files];
   const results =
-    workers > 1 && workerUrl && toParse.length > 1
-      ? await analyseInWorkers(workerUrl, toParse, workers, analyseInProcess)
-      : await analyseInProcess(toParse);
+    workers > 1 && workerUrl && all.length > 1
+      ? await analyseInWorkers(workerUrl, all, workers, analyseInProcess)
+      : await analyseInProcess(all);
   const errors: PythonScan['errors'] = [];
   for (const result of results) {
     findings.push(...result.findings);
@@ -85,7 +83,7 @@ export async function scanPython(
   return {
     findings: findings.sort(byPosition),
     filesScanned: files.length,
-    filesParsed: toParse.length,
+    filesParsed: results.filter((r) => r.parsed !== false).length,
     errors,
     durationMs: Math.round(performance.now() - started),
   };

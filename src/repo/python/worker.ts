@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { analyseFile } from './analyse-file.js';
+import { scanFile } from './analyse-file.js';
 import { pythonParser } from './parser.js';
 import type { JobRequest, JobResponse } from './pool.js';
 
@@ -12,8 +12,9 @@ if (!port) throw new Error('python-worker must run as a worker thread');
 
 async function answer(request: JobRequest): Promise<JobResponse> {
   try {
-    const parser = await pythonParser();
-    return { id: request.id, results: request.files.map((file) => analyseFile(parser, file)) };
+    const results = [];
+    for (const file of request.files) results.push(await scanFile(pythonParser, file));
+    return { id: request.id, results };
   } catch (error) {
     return { id: request.id, failure: error instanceof Error ? error.message : String(error) };
   }
