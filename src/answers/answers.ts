@@ -71,10 +71,12 @@ export function formatAnswers(file: AnswersFile): string {
     const a = file.answers[id];
     if (a === undefined) continue;
     // Drop undefined fields so YAML stays clean.
-    answers[id] = Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined)) as unknown as Answer;
+    answers[id] = Object.fromEntries(
+      Object.entries(a).filter(([, v]) => v !== undefined),
+    ) as unknown as Answer;
   }
   return (
-    '# vouch answers: a person\'s answers to checklist items. Commit this file.\n' +
+    "# vouch answers: a person's answers to checklist items. Commit this file.\n" +
     stringify({ version: 1, answers }, { lineWidth: 0 })
   );
 }

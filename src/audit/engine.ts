@@ -72,7 +72,9 @@ export function evaluate(checklist: Checklist, facts: Facts, options: EvaluateOp
   const runner = new ProbeRunner(options.probes, facts);
   const items = checklist.items.map((item) => {
     const auto = evaluateItem(item, runner, policy, options.disabled?.[item.id]);
-    return auto.source === 'disabled' ? auto : applyAnswer(auto, options.answers.answers[item.id], options.now);
+    return auto.source === 'disabled'
+      ? auto
+      : applyAnswer(auto, options.answers.answers[item.id], options.now);
   });
   const started = options.startedAt ?? options.now;
   return {
@@ -172,6 +174,9 @@ export function dedupeEvidence(evidence: Evidence[]): Evidence[] {
     }
   }
   return out.sort(
-    (a, b) => Number(b.counted) - Number(a.counted) || (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0),
+    (a, b) =>
+      Number(b.counted) - Number(a.counted) ||
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      (a.line ?? 0) - (b.line ?? 0),
   );
 }

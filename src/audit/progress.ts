@@ -1,5 +1,6 @@
 /** Live progress of the collection stage, for the scan screen and --verbose. */
-export type StepId = 'checklist' | 'files' | 'manifests' | 'git' | 'python' | 'bandit' | 'pip-audit' | 'tools' | 'probes';
+export type StepId =
+  'checklist' | 'files' | 'manifests' | 'git' | 'python' | 'bandit' | 'pip-audit' | 'tools' | 'probes';
 
 export type StepState = 'pending' | 'running' | 'done' | 'skipped' | 'failed';
 

@@ -58,7 +58,12 @@ export interface Audit {
   tool: { name: 'vouch'; version: string };
   startedAt: string;
   durationMs: number;
-  repo: { path: string; commit?: string | undefined; dirty?: boolean | undefined; branch?: string | undefined };
+  repo: {
+    path: string;
+    commit?: string | undefined;
+    dirty?: boolean | undefined;
+    branch?: string | undefined;
+  };
   checklist: Checklist;
   items: AuditItem[];
   probes: ProbeStatus[];

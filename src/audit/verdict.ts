@@ -36,7 +36,11 @@ export function evaluateCheck(
   // Evidence counts when it is a match that can decide: in shipped code, from a check whose
   // match means something (an evidence-only check's findings are shown, never counted).
   const decides = check.on_match !== 'skip';
-  const evidence: Evidence[] = result.findings.map((f) => ({ ...f, check: index, counted: decides && inScope(f) }));
+  const evidence: Evidence[] = result.findings.map((f) => ({
+    ...f,
+    check: index,
+    counted: decides && inScope(f),
+  }));
   for (const note of result.notes ?? []) evidence.push({ ...note, check: index, counted: false });
   const matches = result.findings.filter(inScope).length;
   const shown = result.findings.length - matches;

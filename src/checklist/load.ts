@@ -61,7 +61,10 @@ interface RawCheck {
   on_unavailable?: Check['on_unavailable'];
   description?: string;
 }
-interface RawItem extends Omit<Item, 'checks' | 'applies_if' | 'guidance' | 'remediation' | 'references' | 'source'> {
+interface RawItem extends Omit<
+  Item,
+  'checks' | 'applies_if' | 'guidance' | 'remediation' | 'references' | 'source'
+> {
   guidance?: string;
   remediation?: string;
   references?: Item['references'];
@@ -115,7 +118,11 @@ export function loadChecklists(files: readonly string[], options: LoadOptions = 
       const pos = positionOf(parsed, `/categories/${i}/id`);
       const prior = categories.get(c.id);
       if (prior !== undefined) {
-        problems.push({ file: parsed.file, ...pos, message: `duplicate category id "${c.id}" (first defined at ${prior.at})` });
+        problems.push({
+          file: parsed.file,
+          ...pos,
+          message: `duplicate category id "${c.id}" (first defined at ${prior.at})`,
+        });
       } else {
         categories.set(c.id, { category: c, at: `${parsed.file}:${pos.line}` });
       }
@@ -130,7 +137,11 @@ export function loadChecklists(files: readonly string[], options: LoadOptions = 
       const pos = positionOf(parsed, `${base}/id`);
       const prior = itemAt.get(rawItem.id);
       if (prior !== undefined) {
-        problems.push({ file: parsed.file, ...pos, message: `duplicate item id "${rawItem.id}" (first defined at ${prior})` });
+        problems.push({
+          file: parsed.file,
+          ...pos,
+          message: `duplicate item id "${rawItem.id}" (first defined at ${prior})`,
+        });
         return;
       }
       itemAt.set(rawItem.id, `${parsed.file}:${pos.line}`);
@@ -157,7 +168,9 @@ export function loadChecklists(files: readonly string[], options: LoadOptions = 
             ? rawItem.applies_if
             : [rawItem.applies_if];
       if (options.probes !== undefined) {
-        checks.forEach((c, j) => problems.push(...probeProblems(parsed, `${base}/checks/${j}`, c, options.probes ?? [])));
+        checks.forEach((c, j) =>
+          problems.push(...probeProblems(parsed, `${base}/checks/${j}`, c, options.probes ?? [])),
+        );
         conditions?.forEach((c, j) => {
           const at = Array.isArray(rawItem.applies_if) ? `${base}/applies_if/${j}` : `${base}/applies_if`;
           problems.push(...probeProblems(parsed, at, c, options.probes ?? []));
@@ -193,7 +206,9 @@ export function loadChecklists(files: readonly string[], options: LoadOptions = 
   const sha256 =
     sources.length === 1
       ? (sources[0]?.sha256 ?? '')
-      : createHash('sha256').update(sources.map((s) => s.sha256).join('\n')).digest('hex');
+      : createHash('sha256')
+          .update(sources.map((s) => s.sha256).join('\n'))
+          .digest('hex');
   return {
     id: first.raw.id,
     title: first.raw.title,
@@ -225,13 +240,20 @@ function probeProblems(
   const validate = paramsValidator(probe);
   const out: SourceProblem[] = [];
   if (!validate(params)) {
-    const errors = (validate.errors ?? []).map((e) => ({ ...e, instancePath: `${at}/with${e.instancePath}` }));
+    const errors = (validate.errors ?? []).map((e) => ({
+      ...e,
+      instancePath: `${at}/with${e.instancePath}`,
+    }));
     out.push(
       ...schemaProblems(parsed, errors).map((p) => ({ ...p, message: `probe "${probe.id}": ${p.message}` })),
     );
   } else {
     for (const message of probe.validate?.(params) ?? []) {
-      out.push({ file: parsed.file, ...positionOf(parsed, `${at}/with`), message: `probe "${probe.id}": ${message}` });
+      out.push({
+        file: parsed.file,
+        ...positionOf(parsed, `${at}/with`),
+        message: `probe "${probe.id}": ${message}`,
+      });
     }
   }
   return out;

@@ -48,22 +48,32 @@ export async function auditCommand(args: AuditArgs): Promise<number> {
   const failOn = args.failOn ?? ctx.config.failOn ?? 'fail';
 
   const stderr = process.stderr;
-  const progress = args.verbose === true
-    ? (e: { step: string; state: string; detail?: string | undefined }) => {
-        if (e.state !== 'running' || e.detail === undefined) stderr.write(`  ${e.step}: ${e.state}${e.detail === undefined ? '' : ` — ${printable(redactSecretsInLine(e.detail))}`}\n`);
-      }
-    : undefined;
+  const progress =
+    args.verbose === true
+      ? (e: { step: string; state: string; detail?: string | undefined }) => {
+          if (e.state !== 'running' || e.detail === undefined)
+            stderr.write(
+              `  ${e.step}: ${e.state}${e.detail === undefined ? '' : ` — ${printable(redactSecretsInLine(e.detail))}`}\n`,
+            );
+        }
+      : undefined;
   const { audit } = await runAudit(ctx, progress);
   const signoff = latestSignoffInfo(ctx.root, audit.repo.commit);
   const written = writeReports(audit, paths, signoff);
   const violations = policyViolations(audit, failOn);
   if (args.quiet !== true) {
-    process.stdout.write(`${formatSummary(audit, { color: useColor(process.stdout), verbose: args.verbose === true, reports: written })}\n`);
+    process.stdout.write(
+      `${formatSummary(audit, { color: useColor(process.stdout), verbose: args.verbose === true, reports: written })}\n`,
+    );
     if (violations.length > 0) {
-      process.stdout.write(`\n${violations.length} item${violations.length > 1 ? 's' : ''} at --fail-on ${failOn} or worse: exit 1\n`);
+      process.stdout.write(
+        `\n${violations.length} item${violations.length > 1 ? 's' : ''} at --fail-on ${failOn} or worse: exit 1\n`,
+      );
     }
   } else if (violations.length > 0) {
-    process.stdout.write(`vouch: ${violations.length} item${violations.length > 1 ? 's' : ''} at --fail-on ${failOn} or worse (${violations.map((v) => v.id).join(', ')})\n`);
+    process.stdout.write(
+      `vouch: ${violations.length} item${violations.length > 1 ? 's' : ''} at --fail-on ${failOn} or worse (${violations.map((v) => v.id).join(', ')})\n`,
+    );
   }
   return violations.length > 0 ? EXIT.policy : EXIT.ok;
 }

@@ -45,7 +45,9 @@ export function prepareAudit(flags: AuditFlags): AuditContext {
   const checklist = loadChecklists(checklistFiles(flags.checklist, config, root), { probes: PROBES });
   const unknown = Object.keys(config.disable).filter((id) => !checklist.items.some((i) => i.id === id));
   if (unknown.length > 0) {
-    throw new UsageError(`${config.file ?? 'settings'}: disable names unknown item${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`);
+    throw new UsageError(
+      `${config.file ?? 'settings'}: disable names unknown item${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`,
+    );
   }
   const answers = readAnswers(root);
   return { root, config, checklist, answers, flags };
@@ -62,7 +64,10 @@ export function checklistFiles(flagFiles: string[] | undefined, config: VouchCon
 }
 
 /** Collects the facts and evaluates the checklist. */
-export async function runAudit(ctx: AuditContext, onProgress?: ProgressListener): Promise<{ audit: Audit; facts: Facts }> {
+export async function runAudit(
+  ctx: AuditContext,
+  onProgress?: ProgressListener,
+): Promise<{ audit: Audit; facts: Facts }> {
   const started = new Date();
   const t0 = performance.now();
   const { config, flags } = ctx;
@@ -101,11 +106,15 @@ export function collectionNotices(facts: Facts, audit: Audit): string[] {
   const notices: string[] = [];
   if (!facts.git.isRepo && !gitAvailable()) {
     // Without git, tracked files cannot be told from others: a committed .env looks untracked.
-    notices.push('git not found on PATH: the folder was read as plain files; install git for the items about tracked files');
+    notices.push(
+      'git not found on PATH: the folder was read as plain files; install git for the items about tracked files',
+    );
   } else if (!facts.git.isRepo && existsSync(join(facts.root, '.git'))) {
     // git refuses a repository owned by someone else (safe.directory), and vouch does not override
     // that protection: say why the facts about tracked files are missing.
-    notices.push('git did not accept this repository (owned by another user? see `git status` and safe.directory): the folder was read as plain files');
+    notices.push(
+      'git did not accept this repository (owned by another user? see `git status` and safe.directory): the folder was read as plain files',
+    );
   }
   const banditItems = audit.items.filter((i) => i.item.checks.some((c) => c.probe === 'bandit'));
   if (facts.bandit.status === 'missing') {
@@ -113,20 +122,31 @@ export function collectionNotices(facts: Facts, audit: Audit): string[] {
       `${facts.bandit.reason ?? 'bandit not found'}: ${banditItems.length} items answered by vouch's built-in checks alone; install bandit (pip install bandit) for more`,
     );
   } else if (facts.bandit.status === 'error' || facts.bandit.status === 'timeout') {
-    notices.push(`bandit failed: ${facts.bandit.reason ?? facts.bandit.status}; its items rely on the built-in checks`);
+    notices.push(
+      `bandit failed: ${facts.bandit.reason ?? facts.bandit.status}; its items rely on the built-in checks`,
+    );
   }
   const parseErrors = facts.bandit.errors.length;
   if (parseErrors > 0) {
-    const names = facts.bandit.errors.slice(0, 3).map((e) => e.file).join(', ');
-    notices.push(`bandit could not read ${parseErrors} file${parseErrors > 1 ? 's' : ''} (${names}${parseErrors > 3 ? ', …' : ''}); the built-in checks still scanned them`);
+    const names = facts.bandit.errors
+      .slice(0, 3)
+      .map((e) => e.file)
+      .join(', ');
+    notices.push(
+      `bandit could not read ${parseErrors} file${parseErrors > 1 ? 's' : ''} (${names}${parseErrors > 3 ? ', …' : ''}); the built-in checks still scanned them`,
+    );
   }
   if (facts.python.errors.length > 0) {
-    notices.push(`${facts.python.errors.length} Python file${facts.python.errors.length > 1 ? 's have' : ' has'} syntax errors (e.g. ${facts.python.errors[0]?.file ?? ''}); findings there may be incomplete`);
+    notices.push(
+      `${facts.python.errors.length} Python file${facts.python.errors.length > 1 ? 's have' : ' has'} syntax errors (e.g. ${facts.python.errors[0]?.file ?? ''}); findings there may be incomplete`,
+    );
   }
   if (facts.skipped.length > 0) {
     const by = new Map<string, number>();
     for (const s of facts.skipped) by.set(s.reason, (by.get(s.reason) ?? 0) + 1);
-    notices.push(`${facts.skipped.length} files skipped (${[...by].map(([r, n]) => `${n} ${r}`).join(', ')})`);
+    notices.push(
+      `${facts.skipped.length} files skipped (${[...by].map(([r, n]) => `${n} ${r}`).join(', ')})`,
+    );
   }
   return notices;
 }

@@ -24,7 +24,10 @@ export async function interactiveAudit(args: AuditArgs): Promise<number> {
     buffered.push(e);
     for (const l of listeners) l(e);
   };
-  const [{ runInteractive }, by] = await Promise.all([import('../ui/run.js'), whoAmI(resolve(args.path ?? '.'))]);
+  const [{ runInteractive }, by] = await Promise.all([
+    import('../ui/run.js'),
+    whoAmI(resolve(args.path ?? '.')),
+  ]);
 
   let ctx: AuditContext | undefined;
   let paths: Map<ReportFormat, string> = new Map();
@@ -60,7 +63,11 @@ export async function interactiveAudit(args: AuditArgs): Promise<number> {
       commit: undefined,
       onAnswer: (itemId, answer) => {
         if (ctx === undefined) return;
-        saveAnswer(ctx.root, itemId, answer === undefined ? undefined : { ...answer, commit: latest?.repo.commit });
+        saveAnswer(
+          ctx.root,
+          itemId,
+          answer === undefined ? undefined : { ...answer, commit: latest?.repo.commit },
+        );
       },
       onWriteReport: async (items: AuditItem[]) => {
         if (latest === undefined || ctx === undefined) return [];
@@ -81,6 +88,7 @@ export async function interactiveAudit(args: AuditArgs): Promise<number> {
     if (usageError !== undefined) throw usageError;
     throw error;
   }
-  if (written.length > 0) process.stdout.write(`Report${written.length > 1 ? 's' : ''}: ${printable(written.join(', '))}\n`);
+  if (written.length > 0)
+    process.stdout.write(`Report${written.length > 1 ? 's' : ''}: ${printable(written.join(', '))}\n`);
   return EXIT.ok;
 }

@@ -32,7 +32,10 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 /** `--bandit PATH` names the executable, `--no-bandit` turns it off, nothing means bandit on PATH. */
-function banditFlags(value: string | boolean | undefined): { bandit: boolean; banditPath?: string | undefined } {
+function banditFlags(value: string | boolean | undefined): {
+  bandit: boolean;
+  banditPath?: string | undefined;
+} {
   if (value === false) return { bandit: false };
   return { bandit: true, banditPath: typeof value === 'string' && value !== '' ? value : undefined };
 }
@@ -42,24 +45,67 @@ async function main(argv: string[]): Promise<number> {
 
   const parser = yargs(argv)
     .scriptName('vouch')
-    .usage('vouch — a security checklist and auditor for Python repositories\n\nUsage: $0 [audit] [PATH] [options]')
+    .usage(
+      'vouch — a security checklist and auditor for Python repositories\n\nUsage: $0 [audit] [PATH] [options]',
+    )
     .command(
       ['audit [path]', '$0 [path]'],
       'Audit a Python repository (interactive in a terminal, headless in CI)',
       (y) =>
         y
           .positional('path', { type: 'string', default: '.', describe: 'The repository to audit' })
-          .option('non-interactive', { type: 'boolean', describe: 'No prompts: print a summary, write reports, exit by policy (implied when not a terminal or CI is set)' })
-          .option('format', { type: 'string', describe: 'Report formats, comma-separated: md,json,sarif,junit,html [default: md,json]' })
-          .option('output', { alias: 'o', type: 'string', describe: 'Report file (one format) or folder (several) [default: PATH/.vouch/]' })
-          .option('fail-on', { type: 'string', choices: FAIL_ON_VALUES as string[], describe: 'Exit 1 when an item is at this level or worse (fail > review > unanswered) [default: fail]' })
-          .option('checklist', { alias: 'c', type: 'string', array: true, describe: 'Checklist file(s) instead of the default; "default" names the built-in one' })
-          .option('bandit', { alias: 'bandit-path', type: 'string', describe: 'The bandit executable to run [default: bandit on PATH]; --no-bandit skips it' })
-          .option('pip-audit', { type: 'boolean', default: true, describe: 'Run pip-audit when installed (--no-pip-audit to skip it)' })
-          .option('exclude', { type: 'string', array: true, describe: 'Paths to leave out (gitignore patterns)' })
-          .option('cache', { type: 'boolean', default: true, describe: 'Reuse analysis of unchanged files from .vouch/cache (--no-cache to redo all)' })
+          .option('non-interactive', {
+            type: 'boolean',
+            describe:
+              'No prompts: print a summary, write reports, exit by policy (implied when not a terminal or CI is set)',
+          })
+          .option('format', {
+            type: 'string',
+            describe: 'Report formats, comma-separated: md,json,sarif,junit,html [default: md,json]',
+          })
+          .option('output', {
+            alias: 'o',
+            type: 'string',
+            describe: 'Report file (one format) or folder (several) [default: PATH/.vouch/]',
+          })
+          .option('fail-on', {
+            type: 'string',
+            choices: FAIL_ON_VALUES as string[],
+            describe:
+              'Exit 1 when an item is at this level or worse (fail > review > unanswered) [default: fail]',
+          })
+          .option('checklist', {
+            alias: 'c',
+            type: 'string',
+            array: true,
+            describe: 'Checklist file(s) instead of the default; "default" names the built-in one',
+          })
+          .option('bandit', {
+            alias: 'bandit-path',
+            type: 'string',
+            describe: 'The bandit executable to run [default: bandit on PATH]; --no-bandit skips it',
+          })
+          .option('pip-audit', {
+            type: 'boolean',
+            default: true,
+            describe: 'Run pip-audit when installed (--no-pip-audit to skip it)',
+          })
+          .option('exclude', {
+            type: 'string',
+            array: true,
+            describe: 'Paths to leave out (gitignore patterns)',
+          })
+          .option('cache', {
+            type: 'boolean',
+            default: true,
+            describe: 'Reuse analysis of unchanged files from .vouch/cache (--no-cache to redo all)',
+          })
           .option('quiet', { alias: 'q', type: 'boolean', describe: 'Print only the policy result' })
-          .option('verbose', { alias: 'v', type: 'boolean', describe: 'Print every step, all evidence and the probes' })
+          .option('verbose', {
+            alias: 'v',
+            type: 'boolean',
+            describe: 'Print every step, all evidence and the probes',
+          })
           .conflicts('quiet', 'verbose'),
       async (a) => {
         const { auditCommand } = await import('./audit.js');
@@ -85,13 +131,40 @@ async function main(argv: string[]): Promise<number> {
       (y) =>
         y
           .positional('path', { type: 'string', default: '.', describe: 'The repository' })
-          .option('release', { alias: 'r', type: 'string', demandOption: true, describe: 'The release being signed off, e.g. 1.4.0' })
-          .option('signer', { type: 'string', describe: 'Who signs, "Name <email>" [default: git user.name <user.email>]' })
-          .option('sign-key', { type: 'string', describe: 'SSH private key (or .pub with ssh-agent) to sign the record with ssh-keygen -Y sign' })
-          .option('allow-dirty', { type: 'boolean', describe: 'Sign off despite uncommitted changes (recorded in the sign-off)' })
-          .option('max-age', { type: 'number', describe: 'Refuse answers older than this many days [default: max_age_days from settings, else off]' })
-          .option('checklist', { alias: 'c', type: 'string', array: true, describe: 'Checklist file(s) instead of the default' })
-          .option('bandit', { alias: 'bandit-path', type: 'string', describe: 'The bandit executable to run [default: bandit on PATH]; --no-bandit skips it' }),
+          .option('release', {
+            alias: 'r',
+            type: 'string',
+            demandOption: true,
+            describe: 'The release being signed off, e.g. 1.4.0',
+          })
+          .option('signer', {
+            type: 'string',
+            describe: 'Who signs, "Name <email>" [default: git user.name <user.email>]',
+          })
+          .option('sign-key', {
+            type: 'string',
+            describe: 'SSH private key (or .pub with ssh-agent) to sign the record with ssh-keygen -Y sign',
+          })
+          .option('allow-dirty', {
+            type: 'boolean',
+            describe: 'Sign off despite uncommitted changes (recorded in the sign-off)',
+          })
+          .option('max-age', {
+            type: 'number',
+            describe:
+              'Refuse answers older than this many days [default: max_age_days from settings, else off]',
+          })
+          .option('checklist', {
+            alias: 'c',
+            type: 'string',
+            array: true,
+            describe: 'Checklist file(s) instead of the default',
+          })
+          .option('bandit', {
+            alias: 'bandit-path',
+            type: 'string',
+            describe: 'The bandit executable to run [default: bandit on PATH]; --no-bandit skips it',
+          }),
       async (a) => {
         const { signoffCommand } = await import('./signoff.js');
         code = await signoffCommand({
@@ -112,12 +185,29 @@ async function main(argv: string[]): Promise<number> {
       (y) =>
         y
           .positional('path', { type: 'string', default: '.', describe: 'The repository' })
-          .option('release', { alias: 'r', type: 'string', describe: 'The release to verify [default: the newest sign-off]' })
-          .option('allowed-signers', { type: 'string', describe: 'Require an SSH signature by a signer in this file (git allowed_signers format)' })
-          .option('checklist', { alias: 'c', type: 'string', array: true, describe: 'Checklist file(s) instead of the default' }),
+          .option('release', {
+            alias: 'r',
+            type: 'string',
+            describe: 'The release to verify [default: the newest sign-off]',
+          })
+          .option('allowed-signers', {
+            type: 'string',
+            describe: 'Require an SSH signature by a signer in this file (git allowed_signers format)',
+          })
+          .option('checklist', {
+            alias: 'c',
+            type: 'string',
+            array: true,
+            describe: 'Checklist file(s) instead of the default',
+          }),
       async (a) => {
         const { verifyCommand } = await import('./signoff.js');
-        code = await verifyCommand({ path: a.path, release: a.release, allowedSigners: a.allowedSigners, checklist: a.checklist });
+        code = await verifyCommand({
+          path: a.path,
+          release: a.release,
+          allowedSigners: a.allowedSigners,
+          checklist: a.checklist,
+        });
       },
     )
     .command('checklist', 'Validate or list checklists', (y) =>
@@ -136,7 +226,12 @@ async function main(argv: string[]): Promise<number> {
           'List the checklist items',
           (z) =>
             z
-              .option('checklist', { alias: 'c', type: 'string', array: true, describe: 'Checklist file(s) [default: the built-in one]' })
+              .option('checklist', {
+                alias: 'c',
+                type: 'string',
+                array: true,
+                describe: 'Checklist file(s) [default: the built-in one]',
+              })
               .option('json', { type: 'boolean', default: false, describe: 'Print JSON' }),
           async (a) => {
             const { listCommand } = await import('./checklist.js');
@@ -173,7 +268,8 @@ main(hideBin(process.argv)).then(
     // Anything unexpected is a bug: say so in one line; VOUCH_DEBUG=1 shows the stack.
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`vouch: internal error: ${printable(redactSecretsInLine(oneLine(message)))}\n`);
-    if (process.env.VOUCH_DEBUG === '1' && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
+    if (process.env.VOUCH_DEBUG === '1' && error instanceof Error)
+      process.stderr.write(`${error.stack ?? ''}\n`);
     process.exitCode = 3;
   },
 );

@@ -11,7 +11,11 @@ import { assertNoSymlink } from '../util/vouch-dir.js';
  * Where each report goes: `output` is a file for one format, a folder for several
  * (default `.vouch/` in the audited repository).
  */
-export function reportPaths(root: string, formats: ReportFormat[], output: string | undefined): Map<ReportFormat, string> {
+export function reportPaths(
+  root: string,
+  formats: ReportFormat[],
+  output: string | undefined,
+): Map<ReportFormat, string> {
   const paths = new Map<ReportFormat, string>();
   if (output === '') throw new UsageError('--output needs a file or folder');
   if (output === undefined) assertNoSymlink(root, '.vouch');

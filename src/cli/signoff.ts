@@ -30,7 +30,8 @@ export async function signoffCommand(args: SignoffArgs): Promise<number> {
   // Before the audit: refused now, not after minutes of analysis.
   assertNoSymlink(ctx.root, `${SIGNOFF_DIR}/${release}.json`);
   const { audit, facts } = await runAudit(ctx);
-  if (!gitAvailable()) throw new UsageError('git not found on PATH: a sign-off names a commit, which needs git');
+  if (!gitAvailable())
+    throw new UsageError('git not found on PATH: a sign-off names a commit, which needs git');
   if (!facts.git.isRepo || facts.git.head === undefined) {
     throw new UsageError(`${ctx.root} is not a git repository with a commit: a sign-off names a commit`);
   }
@@ -41,7 +42,9 @@ export async function signoffCommand(args: SignoffArgs): Promise<number> {
     now: new Date(),
   });
   if (reasons.length > 0) {
-    process.stdout.write(`vouch: refusing to sign off ${release}:\n${reasons.map((r) => `  - ${terminalText(r)}`).join('\n')}\n`);
+    process.stdout.write(
+      `vouch: refusing to sign off ${release}:\n${reasons.map((r) => `  - ${terminalText(r)}`).join('\n')}\n`,
+    );
     process.stdout.write('Answer the open items with `vouch` (or record waivers), then run signoff again.\n');
     return EXIT.policy;
   }
@@ -57,7 +60,11 @@ export async function signoffCommand(args: SignoffArgs): Promise<number> {
     allowDirty: args.allowDirty === true,
     dirty: facts.git.dirty === true,
   });
-  const written = await writeSignoff(ctx.root, statement, args.signKey === undefined ? {} : { sign: { keyPath: args.signKey } });
+  const written = await writeSignoff(
+    ctx.root,
+    statement,
+    args.signKey === undefined ? {} : { sign: { keyPath: args.signKey } },
+  );
   const show = (p: string): string => relative(process.cwd(), p) || p;
   process.stdout.write(
     `Signed off ${release} at ${facts.git.head.slice(0, 7)} as ${terminalText(signer)}${written.sig === undefined ? ' (unsigned)' : ' (SSH-signed)'}\n` +
@@ -109,7 +116,19 @@ export async function verifyCommand(args: VerifyArgs): Promise<number> {
     changedSince: async (commit) => {
       const ancestor = await runGit(ctx.root, ['merge-base', '--is-ancestor', commit, 'HEAD']);
       if (!ancestor.ok) return undefined;
-      const diff = await runGit(ctx.root, ['diff', '--no-ext-diff', '--no-textconv', '--no-renames', '--name-only', '--relative', '-z', commit, 'HEAD', '--', '.']);
+      const diff = await runGit(ctx.root, [
+        'diff',
+        '--no-ext-diff',
+        '--no-textconv',
+        '--no-renames',
+        '--name-only',
+        '--relative',
+        '-z',
+        commit,
+        'HEAD',
+        '--',
+        '.',
+      ]);
       if (!diff.ok) return undefined;
       return diff.stdout.split('\0').filter((p) => p !== '');
     },

@@ -8,7 +8,17 @@ export function useColor(stream: NodeJS.WriteStream): boolean {
   return stream.isTTY === true;
 }
 
-const CODES = { red: 31, green: 32, yellow: 33, blue: 34, magenta: 35, cyan: 36, gray: 90, bold: 1, dim: 2 } as const;
+const CODES = {
+  red: 31,
+  green: 32,
+  yellow: 33,
+  blue: 34,
+  magenta: 35,
+  cyan: 36,
+  gray: 90,
+  bold: 1,
+  dim: 2,
+} as const;
 export type Color = keyof typeof CODES;
 
 export function paint(on: boolean, color: Color, text: string): string {

@@ -143,7 +143,9 @@ function readPyprojectSection(root: string): VouchConfig | undefined {
   if (section === undefined) return undefined;
   if (!validate(section)) {
     const errors = validate.errors ?? [];
-    const lines = errors.map((e) => `pyproject.toml:${tomlPosition(text, errorKey(e))}: [tool.vouch] ${tomlMessage(e)}`);
+    const lines = errors.map(
+      (e) => `pyproject.toml:${tomlPosition(text, errorKey(e))}: [tool.vouch] ${tomlMessage(e)}`,
+    );
     throw new UsageError(lines[0] ?? 'pyproject.toml: invalid [tool.vouch]', [...new Set(lines.slice(1))]);
   }
   const raw = section as RawConfig;
@@ -159,7 +161,10 @@ function readPyprojectSection(root: string): VouchConfig | undefined {
 function errorKey(e: ErrorObject): string | undefined {
   return e.keyword === 'additionalProperties'
     ? String((e.params as { additionalProperty: string }).additionalProperty)
-    : e.instancePath.split('/').filter((s) => s !== '' && !/^\d+$/.test(s)).pop();
+    : e.instancePath
+        .split('/')
+        .filter((s) => s !== '' && !/^\d+$/.test(s))
+        .pop();
 }
 
 /** `LINE:COL` of a key inside the [tool.vouch] sections (best effort: the section when not found). */
@@ -197,10 +202,30 @@ const MAX_PYPROJECT_BYTES = 16 * 1024 * 1024;
  * targets (a bare argument); argparse also expands abbreviations (`--out`), so only exact names
  * pass.
  */
-const BANDIT_FLAGS: ReadonlySet<string> = new Set(['-l', '-ll', '-lll', '-i', '-ii', '-iii', '--ignore-nosec']);
+const BANDIT_FLAGS: ReadonlySet<string> = new Set([
+  '-l',
+  '-ll',
+  '-lll',
+  '-i',
+  '-ii',
+  '-iii',
+  '--ignore-nosec',
+]);
 const BANDIT_VALUE_OPTIONS: ReadonlySet<string> = new Set([
-  '-s', '--skip', '-t', '--tests', '-p', '--profile', '-x', '--exclude', '-a', '--aggregate',
-  '-n', '--number', '--severity-level', '--confidence-level',
+  '-s',
+  '--skip',
+  '-t',
+  '--tests',
+  '-p',
+  '--profile',
+  '-x',
+  '--exclude',
+  '-a',
+  '--aggregate',
+  '-n',
+  '--number',
+  '--severity-level',
+  '--confidence-level',
 ]);
 
 /** The first bandit argument the settings may not pass, or undefined when all are allowed. */

@@ -37,7 +37,10 @@ const MAX_CACHE_BYTES = 256 * 1024 * 1024;
  * holds, outside the repository. Without such a key (no writable cache folder) nothing is cached.
  */
 export function cacheKeyFile(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.XDG_CACHE_HOME !== undefined && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
+  const base =
+    env.XDG_CACHE_HOME !== undefined && isAbsolute(env.XDG_CACHE_HOME)
+      ? env.XDG_CACHE_HOME
+      : join(homedir(), '.cache');
   return join(base, 'vouch', 'cache.key');
 }
 
@@ -84,7 +87,11 @@ function mac(key: Buffer, body: string): string {
  */
 export function readCache(root: string, key: Buffer | null = cacheKey()): CacheData {
   const file = join(root, CACHE_PATH);
-  if (key === null || !existsSync(file) || symlinkOnPath(root, '.vouch/cache/analysis-v1.json') !== undefined) {
+  if (
+    key === null ||
+    !existsSync(file) ||
+    symlinkOnPath(root, '.vouch/cache/analysis-v1.json') !== undefined
+  ) {
     return { version: 1 };
   }
   const read = readRegularFile(file, MAX_CACHE_BYTES);

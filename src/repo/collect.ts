@@ -3,7 +3,15 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProgressListener } from '../audit/progress.js';
 import { runBandit } from './bandit.js';
-import { digest, groupByFile, partition, readCache, writeCache, type CacheData, type FileResults } from './cache.js';
+import {
+  digest,
+  groupByFile,
+  partition,
+  readCache,
+  writeCache,
+  type CacheData,
+  type FileResults,
+} from './cache.js';
 import { listFiles } from './files.js';
 import { gitFacts } from './git.js';
 import { readManifests } from './manifests/index.js';
@@ -17,7 +25,12 @@ import type { Facts, PipAuditRun, PythonScan, RawFinding, ToolRun } from './type
 export interface CollectOptions {
   exclude?: string[];
   maxFileSize?: number;
-  bandit: { enabled: boolean; executable?: string | undefined; args: string[]; timeoutMs?: number | undefined };
+  bandit: {
+    enabled: boolean;
+    executable?: string | undefined;
+    args: string[];
+    timeoutMs?: number | undefined;
+  };
   pipAudit: { enabled: boolean; executable?: string | undefined };
   /** Reuse per-file analysis from `.vouch/cache/` when the files did not change. */
   cache: boolean;
@@ -49,7 +62,13 @@ export async function collectFacts(root: string, options: CollectOptions): Promi
 
   emit({ step: 'git', state: 'running' });
   const gitPromise = gitFacts(root, listing.files).then((g) => {
-    emit({ step: 'git', state: 'done', detail: g.isRepo ? `HEAD ${g.head?.slice(0, 7) ?? 'none'}${g.dirty ? ', uncommitted changes' : ''}` : 'not a git repository' });
+    emit({
+      step: 'git',
+      state: 'done',
+      detail: g.isRepo
+        ? `HEAD ${g.head?.slice(0, 7) ?? 'none'}${g.dirty ? ', uncommitted changes' : ''}`
+        : 'not a git repository',
+    });
     return g;
   });
 
@@ -64,7 +83,9 @@ export async function collectFacts(root: string, options: CollectOptions): Promi
 
   emit({ step: 'tools', state: 'running' });
   const toolsPromise = toolInfo(SECURITY_TOOLS, { root }).then((t) => {
-    const found = Object.values(t).filter((i) => i.path !== undefined).map((i) => i.name);
+    const found = Object.values(t)
+      .filter((i) => i.path !== undefined)
+      .map((i) => i.name);
     emit({ step: 'tools', state: 'done', detail: found.length > 0 ? found.join(', ') : 'none found' });
     return t;
   });
@@ -113,14 +134,24 @@ async function runPythonCached(
 ): Promise<PythonScan> {
   const started = performance.now();
   const { reuse, todo } = partition(cache.python, key, hashed);
-  emit({ step: 'python', state: 'running', detail: reuse.length > 0 ? `${reuse.length} unchanged` : undefined, done: 0, total: todo.length });
+  emit({
+    step: 'python',
+    state: 'running',
+    detail: reuse.length > 0 ? `${reuse.length} unchanged` : undefined,
+    done: 0,
+    total: todo.length,
+  });
   const fresh = await scanPython(todo.map((path) => ({ path, text: text.get(path) ?? '' })));
   const todoSet = new Set(todo);
   cache.python = {
     key,
     files: {
       ...Object.fromEntries(reuse.map(({ path, ...r }) => [path, r])),
-      ...groupByFile(hashed.filter((h) => todoSet.has(h.path)), fresh.findings, fresh.errors),
+      ...groupByFile(
+        hashed.filter((h) => todoSet.has(h.path)),
+        fresh.findings,
+        fresh.errors,
+      ),
     },
   };
   const merged = mergeResults(reuse, fresh.findings, fresh.errors);
@@ -147,17 +178,33 @@ async function runBanditCached(
 ): Promise<ToolRun> {
   if (!options.bandit.enabled) {
     emit({ step: 'bandit', state: 'skipped', detail: 'disabled (--no-bandit)' });
-    return { status: 'disabled', reason: 'bandit disabled (--no-bandit)', durationMs: 0, findings: [], errors: [] };
+    return {
+      status: 'disabled',
+      reason: 'bandit disabled (--no-bandit)',
+      durationMs: 0,
+      findings: [],
+      errors: [],
+    };
   }
   const configFile = banditConfigFile(root);
-  const configRead = configFile === undefined ? undefined : readRegularFile(join(root, configFile), MAX_CONFIG_BYTES);
+  const configRead =
+    configFile === undefined ? undefined : readRegularFile(join(root, configFile), MAX_CONFIG_BYTES);
   const configDigest = configRead?.ok === true ? digest(configRead.text) : '';
   // An upgraded bandit is a different executable file: its size and time change the key.
   const executable = options.bandit.executable ?? findExecutable('bandit');
-  const stamp = executable !== undefined && existsSync(executable) ? `${statSync(executable).size}:${statSync(executable).mtimeMs}` : '';
+  const stamp =
+    executable !== undefined && existsSync(executable)
+      ? `${statSync(executable).size}:${statSync(executable).mtimeMs}`
+      : '';
   const key = `${executable ?? 'bandit'}:${stamp}:${options.bandit.args.join(' ')}:${configFile ?? ''}:${configDigest}`;
   const { reuse, todo } = partition(cache.bandit, key, hashed);
-  emit({ step: 'bandit', state: 'running', detail: todo.length === 0 ? 'all files unchanged' : undefined, done: 0, total: todo.length });
+  emit({
+    step: 'bandit',
+    state: 'running',
+    detail: todo.length === 0 ? 'all files unchanged' : undefined,
+    done: 0,
+    total: todo.length,
+  });
   const run = await runBandit(root, todo, {
     ...(options.bandit.executable === undefined ? {} : { executable: options.bandit.executable }),
     extraArgs: options.bandit.args,
@@ -176,7 +223,11 @@ async function runBanditCached(
     key: versionedKey,
     files: {
       ...Object.fromEntries(reuse.map(({ path, ...r }) => [path, r])),
-      ...groupByFile(hashed.filter((h) => todoSet.has(h.path)), run.findings, run.errors),
+      ...groupByFile(
+        hashed.filter((h) => todoSet.has(h.path)),
+        run.findings,
+        run.errors,
+      ),
     },
   };
   const merged = mergeResults(reuse, run.findings, run.errors);
@@ -196,7 +247,14 @@ async function runPipAuditStep(
 ): Promise<PipAuditRun> {
   if (!options.pipAudit.enabled) {
     emit({ step: 'pip-audit', state: 'skipped', detail: 'disabled' });
-    return { status: 'disabled', reason: 'pip-audit disabled', durationMs: 0, errors: [], vulnerabilities: [], dependenciesChecked: 0 };
+    return {
+      status: 'disabled',
+      reason: 'pip-audit disabled',
+      durationMs: 0,
+      errors: [],
+      vulnerabilities: [],
+      dependenciesChecked: 0,
+    };
   }
   emit({ step: 'pip-audit', state: 'running' });
   const run = await runPipAudit(root, requirementFiles, {

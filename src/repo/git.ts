@@ -61,7 +61,16 @@ export async function gitFacts(root: string, files: RepoFile[]): Promise<GitFact
     git(['symbolic-ref', '--short', '-q', 'HEAD']),
     // Submodules: only their recorded commit counts. Looking inside one would run `git status`
     // there, under that repository's own filter settings.
-    git(['status', '--porcelain', '-z', '--untracked-files=all', '--ignore-submodules=dirty', '--no-renames', '--', '.']),
+    git([
+      'status',
+      '--porcelain',
+      '-z',
+      '--untracked-files=all',
+      '--ignore-submodules=dirty',
+      '--no-renames',
+      '--',
+      '.',
+    ]),
     git(['ls-files', '-z', '--cached', '--', '.']),
     // No --exclude-standard: ignored .env files are wanted too, to say that they are ignored.
     git([

@@ -81,7 +81,11 @@ export async function toolInfo(
     names.map(async (name): Promise<ToolInfo> => {
       const found = findExecutable(name, env);
       if (found === undefined) return { name };
-      return { name, path: found, version: await toolVersion(found, { env: options.env, root: options.root }) };
+      return {
+        name,
+        path: found,
+        version: await toolVersion(found, { env: options.env, root: options.root }),
+      };
     }),
   );
   return Object.fromEntries(infos.map((info) => [info.name, info]));

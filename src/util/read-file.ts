@@ -5,7 +5,8 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 
-export type ReadResult = { ok: true; text: string } | { ok: false; reason: string; code?: string | undefined };
+export type ReadResult =
+  { ok: true; text: string } | { ok: false; reason: string; code?: string | undefined };
 
 const MIB = 1024 * 1024;
 
@@ -30,7 +31,11 @@ export function readRegularFile(file: string, maxBytes: number): ReadResult {
     const info = fstatSync(fd);
     if (!info.isFile()) return { ok: false, reason: 'not a regular file', code: 'ENOTREG' };
     if (info.size > maxBytes) {
-      return { ok: false, reason: `file is ${mib(info.size)}; the limit is ${mib(maxBytes, true)}`, code: 'EFBIG' };
+      return {
+        ok: false,
+        reason: `file is ${mib(info.size)}; the limit is ${mib(maxBytes, true)}`,
+        code: 'EFBIG',
+      };
     }
     // One byte more than allowed tells a file that grew since fstat.
     const buffer = Buffer.alloc(Math.min(maxBytes + 1, Math.max(info.size + 1, 1)));
@@ -40,7 +45,8 @@ export function readRegularFile(file: string, maxBytes: number): ReadResult {
       if (n === 0) break;
       length += n;
       if (length === buffer.length) {
-        if (length > maxBytes) return { ok: false, reason: `file is larger than ${mib(maxBytes, true)}`, code: 'EFBIG' };
+        if (length > maxBytes)
+          return { ok: false, reason: `file is larger than ${mib(maxBytes, true)}`, code: 'EFBIG' };
         break;
       }
     }

@@ -32,7 +32,13 @@ export function readYaml(file: string, displayName = file): ParsedYaml {
   if (!read.ok) {
     const lines = new LineCounter();
     const doc = parseDocument('', { lineCounter: lines });
-    return { file: displayName, doc, lines, value: undefined, problems: [{ file: displayName, line: 1, col: 1, message: read.reason }] };
+    return {
+      file: displayName,
+      doc,
+      lines,
+      value: undefined,
+      problems: [{ file: displayName, line: 1, col: 1, message: read.reason }],
+    };
   }
   return parseYamlText(read.text, displayName);
 }
@@ -107,7 +113,9 @@ export function schemaProblems(parsed: ParsedYaml, errors: ErrorObject[], what =
   // Where a oneOf failed, a branch that got deeper explains it better than "must be object".
   const alternatives = new Set(errors.filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
   const deeper = (path: string): boolean => errors.some((e) => e.instancePath.startsWith(`${path}/`));
-  errors = errors.filter((e) => !(alternatives.has(e.instancePath) && e.keyword === 'type' && deeper(e.instancePath)));
+  errors = errors.filter(
+    (e) => !(alternatives.has(e.instancePath) && e.keyword === 'type' && deeper(e.instancePath)),
+  );
   for (const e of errors) {
     // oneOf/anyOf wrappers repeat what their branches already said.
     if (e.keyword === 'oneOf' || e.keyword === 'anyOf' || e.keyword === 'if') continue;

@@ -7,12 +7,34 @@ const VULNERABLE = join(REPO, 'examples', 'vulnerable-flask-app');
 const HARDENED = join(REPO, 'examples', 'hardened-flask-app');
 const expected = expectations(VULNERABLE);
 // Items a person answers: probes attach evidence but never decide them.
-const MANUAL = new Set(['input-validated', 'safe-filenames', 'upload-validation', 'strong-authentication', 'access-control', 'encryption-at-rest', 'safe-error-messages', 'security-tests', 'security-review']);
+const MANUAL = new Set([
+  'input-validated',
+  'safe-filenames',
+  'upload-validation',
+  'strong-authentication',
+  'access-control',
+  'encryption-at-rest',
+  'safe-error-messages',
+  'security-tests',
+  'security-review',
+]);
 
-async function audit(source: string, flags: string[]): Promise<{ report: Report; exitCode: number; stdout: string; root: string }> {
+async function audit(
+  source: string,
+  flags: string[],
+): Promise<{ report: Report; exitCode: number; stdout: string; root: string }> {
   const root = gitRepoFrom(source);
   const out = join(root, '..', 'report.json');
-  const r = await vouch([root, '--non-interactive', '--format', 'json', '--output', out, '--no-cache', ...flags]);
+  const r = await vouch([
+    root,
+    '--non-interactive',
+    '--format',
+    'json',
+    '--output',
+    out,
+    '--no-cache',
+    ...flags,
+  ]);
   expect(r.stderr).toBe('');
   return { report: readReport(out), exitCode: r.exitCode ?? -1, stdout: String(r.stdout), root };
 }
@@ -29,7 +51,9 @@ describe.each([
       const item = report.items.find((i) => i.id === id);
       expect(item, id).toBeDefined();
       expect(item?.verdict, `${id} verdict`).toBe(MANUAL.has(id) ? 'unanswered' : 'fail');
-      const found = (item?.evidence ?? []).filter((e) => e.counted || MANUAL.has(id)).map((e) => `${e.file}:${e.line}`);
+      const found = (item?.evidence ?? [])
+        .filter((e) => e.counted || MANUAL.has(id))
+        .map((e) => `${e.file}:${e.line}`);
       for (const place of places) expect(found, `${id} evidence`).toContain(place);
     }
     // Decided for the project as a whole (no line to mark).
@@ -49,7 +73,18 @@ describe.each([
       const ok = MANUAL.has(id) || id === 'security-logging' ? ['unanswered'] : ['pass', 'na'];
       expect(ok, `${id} is ${item?.verdict}`).toContain(item?.verdict);
     }
-    for (const id of ['env-files-ignored', 'deps-update-automation', 'bandit-in-use', 'security-in-ci', 'deps-pinned', 'csrf-protection', 'security-headers', 'rate-limiting', 'password-hashing', 'env-config']) {
+    for (const id of [
+      'env-files-ignored',
+      'deps-update-automation',
+      'bandit-in-use',
+      'security-in-ci',
+      'deps-pinned',
+      'csrf-protection',
+      'security-headers',
+      'rate-limiting',
+      'password-hashing',
+      'env-config',
+    ]) {
       expect(report.items.find((i) => i.id === id)?.verdict, id).toBe('pass');
     }
     expect(report.items.filter((i) => i.verdict === 'fail').map((i) => i.id)).toEqual([]);
@@ -62,9 +97,22 @@ describe('secrets never leave unredacted', () => {
     const root = gitRepoFrom(VULNERABLE);
     const outDir = join(root, '..', 'reports');
     mkdirSync(outDir);
-    const r = await vouch([root, '--non-interactive', '--format', 'md,json', '--output', outDir, '--verbose']);
+    const r = await vouch([
+      root,
+      '--non-interactive',
+      '--format',
+      'md,json',
+      '--output',
+      outDir,
+      '--verbose',
+    ]);
     const { readFileSync } = await import('node:fs');
-    const everything = [String(r.stdout), String(r.stderr), readFileSync(join(outDir, 'vouch-report.md'), 'utf8'), readFileSync(join(outDir, 'vouch-report.json'), 'utf8')].join('\n');
+    const everything = [
+      String(r.stdout),
+      String(r.stderr),
+      readFileSync(join(outDir, 'vouch-report.md'), 'utf8'),
+      readFileSync(join(outDir, 'vouch-report.json'), 'utf8'),
+    ].join('\n');
     expect(everything).not.toMatch(/AKIA[0-9A-Z]{16}/);
     expect(everything).not.toMatch(/ghp_[0-9A-Za-z]{36}/);
   });
@@ -72,12 +120,42 @@ describe('secrets never leave unredacted', () => {
 
 describe('exit codes and bad input', () => {
   const rows: { name: string; args: (dir: string) => string[]; code: number; stderr: RegExp }[] = [
-    { name: 'a missing path', args: () => ['/nonexistent/vouch-test', '--non-interactive'], code: 2, stderr: /^vouch: no such directory: \/nonexistent\/vouch-test$/ },
-    { name: 'an unknown flag', args: (d) => [d, '--frobnicate'], code: 2, stderr: /Unknown argument: frobnicate/ },
-    { name: 'a bad --fail-on', args: (d) => [d, '--fail-on', 'sometimes'], code: 2, stderr: /Invalid values/ },
-    { name: 'an unknown format', args: (d) => [d, '--non-interactive', '--format', 'pdf'], code: 2, stderr: /pdf/ },
-    { name: 'a bad checklist', args: (d) => [d, '--non-interactive', '--checklist', join(d, 'bad.yaml')], code: 2, stderr: /bad\.yaml:1:1: the checklist is empty/ },
-    { name: 'a damaged answers file', args: (d) => [d, '--non-interactive'], code: 2, stderr: /^vouch: \.vouch\/answers\.yaml:\d+:\d+: .*vouch will not overwrite it\)$/ },
+    {
+      name: 'a missing path',
+      args: () => ['/nonexistent/vouch-test', '--non-interactive'],
+      code: 2,
+      stderr: /^vouch: no such directory: \/nonexistent\/vouch-test$/,
+    },
+    {
+      name: 'an unknown flag',
+      args: (d) => [d, '--frobnicate'],
+      code: 2,
+      stderr: /Unknown argument: frobnicate/,
+    },
+    {
+      name: 'a bad --fail-on',
+      args: (d) => [d, '--fail-on', 'sometimes'],
+      code: 2,
+      stderr: /Invalid values/,
+    },
+    {
+      name: 'an unknown format',
+      args: (d) => [d, '--non-interactive', '--format', 'pdf'],
+      code: 2,
+      stderr: /pdf/,
+    },
+    {
+      name: 'a bad checklist',
+      args: (d) => [d, '--non-interactive', '--checklist', join(d, 'bad.yaml')],
+      code: 2,
+      stderr: /bad\.yaml:1:1: the checklist is empty/,
+    },
+    {
+      name: 'a damaged answers file',
+      args: (d) => [d, '--non-interactive'],
+      code: 2,
+      stderr: /^vouch: \.vouch\/answers\.yaml:\d+:\d+: .*vouch will not overwrite it\)$/,
+    },
   ];
   it.each(rows)('$name → exit $code with one clear line', async ({ name, args, code, stderr }) => {
     const root = gitRepoFrom(HARDENED);
@@ -97,12 +175,29 @@ describe('exit codes and bad input', () => {
   });
 
   it.each([
-    ['a bandit that crashes', 'test/fixtures/fake-tools/bandit-crash', /! bandit failed: .*its items rely on the built-in checks/],
-    ['a bandit path that does not exist', '/nonexistent/bandit', /! bandit not found at \/nonexistent\/bandit: \d+ items answered by vouch's built-in checks alone/],
+    [
+      'a bandit that crashes',
+      'test/fixtures/fake-tools/bandit-crash',
+      /! bandit failed: .*its items rely on the built-in checks/,
+    ],
+    [
+      'a bandit path that does not exist',
+      '/nonexistent/bandit',
+      /! bandit not found at \/nonexistent\/bandit: \d+ items answered by vouch's built-in checks alone/,
+    ],
   ])('--bandit PATH with %s: a notice, and the built-in checks still answer', async (_name, path, notice) => {
     const root = gitRepoFrom(VULNERABLE);
     const out = join(root, '..', 'r.json');
-    const r = await vouch([root, '--non-interactive', '--bandit', path.startsWith('/') ? path : join(REPO, path), '--format', 'json', '--output', out]);
+    const r = await vouch([
+      root,
+      '--non-interactive',
+      '--bandit',
+      path.startsWith('/') ? path : join(REPO, path),
+      '--format',
+      'json',
+      '--output',
+      out,
+    ]);
     expect(String(r.stdout)).toMatch(notice);
     expect(r.exitCode).toBe(1);
     expect(readReport(out).items.find((i) => i.id === 'no-eval-exec')?.verdict).toBe('fail');
@@ -121,7 +216,7 @@ describe('exit codes and bad input', () => {
     expect(existsSync(join(root, '.vouch', 'vouch-report.json'))).toBe(true);
   });
 
-  it('a person\'s answers are honoured: a waiver turns a fail into waived', async () => {
+  it("a person's answers are honoured: a waiver turns a fail into waived", async () => {
     const root = gitRepoFrom(VULNERABLE);
     mkdirSync(join(root, '.vouch'));
     writeFileSync(
@@ -131,7 +226,13 @@ describe('exit codes and bad input', () => {
     const out = join(root, '..', 'r.json');
     await vouch([root, '--non-interactive', '--format', 'json', '--output', out]);
     const report = readReport(out);
-    expect(report.items.find((i) => i.id === 'debug-disabled')).toMatchObject({ verdict: 'waived', source: 'manual' });
-    expect(report.items.find((i) => i.id === 'security-review')).toMatchObject({ verdict: 'pass', source: 'manual' });
+    expect(report.items.find((i) => i.id === 'debug-disabled')).toMatchObject({
+      verdict: 'waived',
+      source: 'manual',
+    });
+    expect(report.items.find((i) => i.id === 'security-review')).toMatchObject({
+      verdict: 'pass',
+      source: 'manual',
+    });
   });
 });

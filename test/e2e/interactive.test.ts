@@ -11,7 +11,10 @@ afterEach(() => term?.stop());
 
 function run(root: string, extra = ''): Terminal {
   // CI is set in CI runs; the UI needs it unset, as on a developer's machine.
-  return Terminal.start(`env -u CI ${process.execPath} ${BIN} ${root} --no-bandit ${extra}`, { cwd: root, env: { NO_COLOR: '1' } });
+  return Terminal.start(`env -u CI ${process.execPath} ${BIN} ${root} --no-bandit ${extra}`, {
+    cwd: root,
+    env: { NO_COLOR: '1' },
+  });
 }
 
 describe('the interactive audit in a real terminal (tmux, built CLI)', () => {
@@ -39,7 +42,10 @@ describe('the interactive audit in a real terminal (tmux, built CLI)', () => {
     };
     expect(answers.version).toBe(1);
     expect(Object.keys(answers.answers)).toEqual(['input-validated']);
-    expect(answers.answers['input-validated']).toMatchObject({ verdict: 'pass', by: 'Ann Example <ann@example.org>' });
+    expect(answers.answers['input-validated']).toMatchObject({
+      verdict: 'pass',
+      by: 'Ann Example <ann@example.org>',
+    });
     expect(answers.answers['input-validated']?.commit).toMatch(/^[0-9a-f]{40}$/);
     expect(Date.parse(answers.answers['input-validated']?.at ?? '')).not.toBeNaN();
 

@@ -15,7 +15,14 @@ describe.each([
   it('writes md, json, sarif, junit and html that their consumers accept', async () => {
     const root = gitRepoFrom(join(REPO, 'examples', example));
     const out = join(root, '..', 'reports');
-    const r = await vouch([root, '--non-interactive', '--format', 'md,json,sarif,junit,html', '--output', `${out}/`]);
+    const r = await vouch([
+      root,
+      '--non-interactive',
+      '--format',
+      'md,json,sarif,junit,html',
+      '--output',
+      `${out}/`,
+    ]);
     expect(r.exitCode).toBe(exitCode);
     const read = (name: string) => readFileSync(join(out, name), 'utf8');
 
@@ -29,7 +36,9 @@ describe.each([
     expect(validateSarif(sarif), errorsText(validateSarif.errors)).toBe(true);
     expect(sarif.runs[0]?.tool.driver.rules).toHaveLength(32);
     const failing = json.items.filter((i) => i.verdict === 'fail').map((i) => i.id);
-    const errorRules = new Set(sarif.runs[0]?.results.filter((x) => x.level === 'error').map((x) => x.ruleId));
+    const errorRules = new Set(
+      sarif.runs[0]?.results.filter((x) => x.level === 'error').map((x) => x.ruleId),
+    );
     expect([...errorRules].sort()).toEqual([...failing].sort());
 
     const junit = parseXml(read('vouch-report.junit.xml'));
@@ -42,7 +51,13 @@ describe.each([
 
     const md = read('vouch-report.md');
     for (const id of failing) expect(md).toContain(id);
-    for (const text of [md, html, read('vouch-report.json'), read('vouch-report.sarif'), read('vouch-report.junit.xml')]) {
+    for (const text of [
+      md,
+      html,
+      read('vouch-report.json'),
+      read('vouch-report.sarif'),
+      read('vouch-report.junit.xml'),
+    ]) {
       expect(text).not.toMatch(/AKIA[0-9A-Z]{16}|ghp_[0-9A-Za-z]{36}/);
     }
   });

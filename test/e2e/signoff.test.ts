@@ -15,7 +15,14 @@ async function answeredRepo(): Promise<string> {
   expect(open.length).toBeGreaterThan(0);
   mkdirSync(join(root, '.vouch'), { recursive: true });
   const lines = ['version: 1', 'answers:'];
-  for (const item of open) lines.push(`  ${item.id}:`, '    verdict: pass', '    note: checked by hand', '    by: Ann <ann@example.org>', `    at: "${new Date().toISOString()}"`);
+  for (const item of open)
+    lines.push(
+      `  ${item.id}:`,
+      '    verdict: pass',
+      '    note: checked by hand',
+      '    by: Ann <ann@example.org>',
+      `    at: "${new Date().toISOString()}"`,
+    );
   writeFileSync(join(root, '.vouch', 'answers.yaml'), `${lines.join('\n')}\n`);
   execFileSync('git', ['add', '-A'], { cwd: root });
   execFileSync('git', ['commit', '-qm', 'answers'], { cwd: root });

@@ -4,12 +4,25 @@ import { execFileSync, spawnSync } from 'node:child_process';
 export class Terminal {
   private constructor(readonly name: string) {}
 
-  static start(command: string, options: { cwd: string; width?: number; height?: number; env?: Record<string, string> }): Terminal {
+  static start(
+    command: string,
+    options: { cwd: string; width?: number; height?: number; env?: Record<string, string> },
+  ): Terminal {
     const name = `vouch-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     const env = Object.entries(options.env ?? {}).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
     execFileSync('tmux', [
-      'new-session', '-d', '-s', name, '-x', String(options.width ?? 100), '-y', String(options.height ?? 30),
-      '-c', options.cwd, ...env, `${command}; echo "EXIT=$?"; sleep 60`,
+      'new-session',
+      '-d',
+      '-s',
+      name,
+      '-x',
+      String(options.width ?? 100),
+      '-y',
+      String(options.height ?? 30),
+      '-c',
+      options.cwd,
+      ...env,
+      `${command}; echo "EXIT=$?"; sleep 60`,
     ]);
     return new Terminal(name);
   }
@@ -24,7 +37,8 @@ export class Terminal {
     for (;;) {
       const screen = this.screen();
       if (pattern.test(screen)) return screen;
-      if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${pattern}; screen:\n${screen}`);
+      if (Date.now() - started > timeoutMs)
+        throw new Error(`timed out waiting for ${pattern}; screen:\n${screen}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }

@@ -6,7 +6,9 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:
 
 /** vouch's published JSON report schema (2020-12), compiled strictly. */
 export function reportJsonValidator() {
-  const schema = JSON.parse(readFileSync(new URL('../../schemas/report.schema.json', import.meta.url), 'utf8')) as object;
+  const schema = JSON.parse(
+    readFileSync(new URL('../../schemas/report.schema.json', import.meta.url), 'utf8'),
+  ) as object;
   const ajv = new Ajv2020({ strict: true, allErrors: true });
   // ajv ships no formats; RFC 3339 date-time is the one this schema uses.
   ajv.addFormat('date-time', DATE_TIME);
@@ -27,6 +29,8 @@ export function sarifValidator() {
 }
 
 /** ajv errors as one readable line, for assertion messages. */
-export function errorsText(errors: { instancePath: string; message?: string | undefined }[] | null | undefined): string {
+export function errorsText(
+  errors: { instancePath: string; message?: string | undefined }[] | null | undefined,
+): string {
   return (errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`).join('; ');
 }

@@ -13,7 +13,10 @@ describe('markdownToPlain', () => {
     ['\n\nText\n\n', ['Text']],
     ['keep `inline` code', ['keep `inline` code']],
     // A paragraph written over several YAML lines reflows as one line (the screen wraps it).
-    ['Code that assumes a shape\nit never checked fails.\n\nNext.', ['Code that assumes a shape it never checked fails.', '', 'Next.']],
+    [
+      'Code that assumes a shape\nit never checked fails.\n\nNext.',
+      ['Code that assumes a shape it never checked fails.', '', 'Next.'],
+    ],
     ['1. First step\n   continues here\n2. Second', ['1. First step continues here', '2. Second']],
   ])('%j', (markdown, expected) => {
     expect(markdownToPlain(markdown)).toEqual(expected);

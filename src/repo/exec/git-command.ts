@@ -61,7 +61,9 @@ export function gitEnv(filters: readonly string[], env: NodeJS.ProcessEnv = proc
     ...GIT_SAFETY_CONFIG.map(([k, v]) => [k, v] as [string, string]),
     // An empty command disables a driver; a name holding "=" or spaces is fine here, unlike in -c.
     ...filters.flatMap((name) =>
-      (['clean', 'smudge', 'process'] as const).map((key) => [`filter.${name}.${key}`, ''] as [string, string]),
+      (['clean', 'smudge', 'process'] as const).map(
+        (key) => [`filter.${name}.${key}`, ''] as [string, string],
+      ),
     ),
     ...filters.map((name) => [`filter.${name}.required`, 'false'] as [string, string]),
   ];
@@ -99,7 +101,12 @@ async function exec(
     ...(input === undefined ? { stdin: 'ignore' as const } : { input }),
   });
   const missing = (result as { code?: string }).code === 'ENOENT';
-  return { ok: result.exitCode === 0, missing, exitCode: result.exitCode, stdout: String(result.stdout ?? '') };
+  return {
+    ok: result.exitCode === 0,
+    missing,
+    exitCode: result.exitCode,
+    stdout: String(result.stdout ?? ''),
+  };
 }
 
 /**
@@ -108,12 +115,24 @@ async function exec(
  */
 async function filterDrivers(gitPath: string, cwd: string): Promise<string[]> {
   // Reading configuration runs nothing: safe with the plain safety settings.
-  const scoped = await exec(gitPath, cwd, ['config', '--show-scope', '-z', '--get-regexp', '^filter\\.'], gitEnv([]));
+  const scoped = await exec(
+    gitPath,
+    cwd,
+    ['config', '--show-scope', '-z', '--get-regexp', '^filter\\.'],
+    gitEnv([]),
+  );
   if (scoped.ok) return parseFilterDrivers(scoped.stdout);
   if (scoped.exitCode === 1) return []; // no filter configured anywhere
   // git before 2.26 has no --show-scope: then every configured driver is turned off.
   const all = await exec(gitPath, cwd, ['config', '-z', '--get-regexp', '^filter\\.'], gitEnv([]));
-  return all.ok ? parseFilterDrivers(all.stdout.split('\0').flatMap((entry) => ['local', entry]).join('\0')) : [];
+  return all.ok
+    ? parseFilterDrivers(
+        all.stdout
+          .split('\0')
+          .flatMap((entry) => ['local', entry])
+          .join('\0'),
+      )
+    : [];
 }
 
 /**

@@ -23,7 +23,8 @@ export interface FileResult {
  * its imports are read from the text. `parser` is asked for only when a file needs parsing.
  */
 export async function scanFile(parser: () => Promise<Parser>, file: SourceFile): Promise<FileResult> {
-  if (!mayMatch(file.text)) return { path: file.path, findings: importsFromText(file.text, file.path), parsed: false };
+  if (!mayMatch(file.text))
+    return { path: file.path, findings: importsFromText(file.text, file.path), parsed: false };
   return { ...analyseFile(await parser(), file), parsed: true };
 }
 

@@ -40,7 +40,12 @@ async function analyseInProcess(files: SourceFile[]): Promise<FileResult[]> {
     try {
       results.push(await scanFile(parser, file));
     } catch {
-      results.push({ path: file.path, findings: [], error: `python parser unavailable: ${failure ?? 'unknown'}`, parsed: false });
+      results.push({
+        path: file.path,
+        findings: [],
+        error: `python parser unavailable: ${failure ?? 'unknown'}`,
+        parsed: false,
+      });
     }
   }
   return results;

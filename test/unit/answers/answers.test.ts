@@ -32,11 +32,20 @@ describe('answers file', () => {
 
   it('round-trips answers, sorted, atomically written', () => {
     const root = repo();
-    saveAnswer(root, 'b-item', { verdict: 'pass', by: 'Ann <a@x>', at: '2026-11-28T00:00:00Z', commit: 'abc' });
+    saveAnswer(root, 'b-item', {
+      verdict: 'pass',
+      by: 'Ann <a@x>',
+      at: '2026-11-28T00:00:00Z',
+      commit: 'abc',
+    });
     saveAnswer(root, 'a-item', { verdict: 'waived', reason: 'legacy code', expires: '2027-01-31' });
     const file = readAnswers(root);
     expect(Object.keys(file.answers)).toEqual(['a-item', 'b-item']);
-    expect(file.answers['a-item']).toEqual({ verdict: 'waived', reason: 'legacy code', expires: '2027-01-31' });
+    expect(file.answers['a-item']).toEqual({
+      verdict: 'waived',
+      reason: 'legacy code',
+      expires: '2027-01-31',
+    });
     const text = readFileSync(join(root, '.vouch', 'answers.yaml'), 'utf8');
     expect(text.indexOf('a-item')).toBeLessThan(text.indexOf('b-item'));
     saveAnswer(root, 'b-item', undefined);
@@ -45,11 +54,31 @@ describe('answers file', () => {
 
   const damaged: [string, string, string][] = [
     ['syntax', 'version: 1\nanswers:\n  a: [x\n', '.vouch/answers.yaml:4:1:'],
-    ['wrong version', 'version: 2\nanswers: {}\n', '.vouch/answers.yaml:1:10: version must be equal to constant'],
-    ['bad verdict', 'version: 1\nanswers:\n  a-item:\n    verdict: maybe\n', '.vouch/answers.yaml:4:14: answers.a-item.verdict must be one of: pass, fail, na, waived'],
-    ['waiver without reason', 'version: 1\nanswers:\n  a-item:\n    verdict: waived\n', '.vouch/answers.yaml:4:5: answers.a-item: missing required key "reason"'],
-    ['bad expiry', 'version: 1\nanswers:\n  a-item:\n    verdict: waived\n    reason: r\n    expires: soon\n', '.vouch/answers.yaml:6:14: answers.a-item.expires must match pattern'],
-    ['unknown key', 'version: 1\nanswers:\n  a-item:\n    verdict: pass\n    mood: happy\n', '.vouch/answers.yaml:5:5: unknown key "mood" in answers.a-item'],
+    [
+      'wrong version',
+      'version: 2\nanswers: {}\n',
+      '.vouch/answers.yaml:1:10: version must be equal to constant',
+    ],
+    [
+      'bad verdict',
+      'version: 1\nanswers:\n  a-item:\n    verdict: maybe\n',
+      '.vouch/answers.yaml:4:14: answers.a-item.verdict must be one of: pass, fail, na, waived',
+    ],
+    [
+      'waiver without reason',
+      'version: 1\nanswers:\n  a-item:\n    verdict: waived\n',
+      '.vouch/answers.yaml:4:5: answers.a-item: missing required key "reason"',
+    ],
+    [
+      'bad expiry',
+      'version: 1\nanswers:\n  a-item:\n    verdict: waived\n    reason: r\n    expires: soon\n',
+      '.vouch/answers.yaml:6:14: answers.a-item.expires must match pattern',
+    ],
+    [
+      'unknown key',
+      'version: 1\nanswers:\n  a-item:\n    verdict: pass\n    mood: happy\n',
+      '.vouch/answers.yaml:5:5: unknown key "mood" in answers.a-item',
+    ],
     ['empty', '', '.vouch/answers.yaml:1:1: the answers file is empty'],
   ];
   it.each(damaged)('a damaged file (%s) is a clear error with its position', (_name, text, expected) => {

@@ -3,7 +3,9 @@ import { policyViolations } from '../../../src/audit/policy.js';
 import type { AuditItem, Verdict } from '../../../src/audit/types.js';
 import type { FailOn } from '../../../src/config/config.js';
 
-const items = (...verdicts: Verdict[]) => ({ items: verdicts.map((verdict, i) => ({ id: `i${i}`, verdict }) as AuditItem) });
+const items = (...verdicts: Verdict[]) => ({
+  items: verdicts.map((verdict, i) => ({ id: `i${i}`, verdict }) as AuditItem),
+});
 
 describe('policyViolations (--fail-on)', () => {
   const rows: [FailOn, Verdict[], number][] = [

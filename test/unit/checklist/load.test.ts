@@ -79,11 +79,17 @@ const bomb = [
 // One row per broken checklist: the file's text and the exact problems expected.
 const rows: { name: string; text: string; expected: string[] }[] = [
   { name: 'empty.yaml', text: '', expected: ['empty.yaml:1:1: the checklist is empty'] },
-  { name: 'comment-only.yaml', text: '# nothing\n', expected: ['comment-only.yaml:1:1: the checklist is empty'] },
+  {
+    name: 'comment-only.yaml',
+    text: '# nothing\n',
+    expected: ['comment-only.yaml:1:1: the checklist is empty'],
+  },
   {
     name: 'syntax.yaml',
     text: 'id: demo\ntitle: [unclosed\nversion: "1"\n',
-    expected: ['syntax.yaml:3:1: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+    expected: [
+      'syntax.yaml:3:1: Flow sequence in block collection must be sufficiently indented and end with a ]',
+    ],
   },
   {
     name: 'tab-indent.yaml',
@@ -138,7 +144,9 @@ const rows: { name: string; text: string; expected: string[] }[] = [
   {
     name: 'bad-outcome.yaml',
     text: HEAD + ITEM + '    checks:\n      - probe: python\n        on_match: explode\n',
-    expected: ['bad-outcome.yaml:15:19: items[0].checks[0].on_match must be one of: pass, fail, review, na, skip'],
+    expected: [
+      'bad-outcome.yaml:15:19: items[0].checks[0].on_match must be one of: pass, fail, review, na, skip',
+    ],
   },
   {
     name: 'unknown-probe.yaml',
@@ -200,16 +208,23 @@ describe('loadChecklists reports every problem as FILE:LINE:COL', () => {
     expect(c.id).toBe('demo');
   });
 
-  it('a later file may use an earlier file\'s category; an id clash across files is an error', () => {
+  it("a later file may use an earlier file's category; an id clash across files is an error", () => {
     const a = file('base2.yaml', HEAD + ITEM);
     const b = file('clash.yaml', 'id: extra\ntitle: Extra\nversion: "1"\nitems:\n' + ITEM);
-    expect(problemsOf([a, b])).toEqual(['clash.yaml:5:9: duplicate item id "a-item" (first defined at base2.yaml:8)']);
+    expect(problemsOf([a, b])).toEqual([
+      'clash.yaml:5:9: duplicate item id "a-item" (first defined at base2.yaml:8)',
+    ]);
   });
 
   it('fills check defaults: fail on a match, pass on none, review when unavailable', () => {
     const f = file('defaults.yaml', HEAD + ITEM + '    checks:\n      - probe: python\n');
     const c = loadChecklists([f], { probes: PROBES, cwd: dir });
-    expect(c.items[0]?.checks[0]).toEqual({ probe: 'python', on_match: 'fail', on_none: 'pass', on_unavailable: 'review' });
+    expect(c.items[0]?.checks[0]).toEqual({
+      probe: 'python',
+      on_match: 'fail',
+      on_none: 'pass',
+      on_unavailable: 'review',
+    });
   });
 
   it('the digest changes when the file changes', () => {

@@ -39,9 +39,24 @@ describe('withoutCredentials', () => {
 
 describe('formatSummary redacts every line, not only evidence', () => {
   const places: { name: string; change: (a: ReturnType<typeof makeAuditFixture>) => void }[] = [
-    { name: 'a notice quoting bandit’s stderr', change: (a) => a.notices.push(`bandit failed: bandit exited with code 2: KeyError: '${TOKEN}'`) },
-    { name: 'a probe reason', change: (a) => { const p = a.probes[0]; if (p) p.reason = `could not run: token=${TOKEN}`; } },
-    { name: 'an item reason', change: (a) => { const i = a.items.find((x) => x.verdict === 'review' || x.verdict === 'unanswered'); if (i) i.reasons = [`see ${TOKEN}`]; } },
+    {
+      name: 'a notice quoting bandit’s stderr',
+      change: (a) => a.notices.push(`bandit failed: bandit exited with code 2: KeyError: '${TOKEN}'`),
+    },
+    {
+      name: 'a probe reason',
+      change: (a) => {
+        const p = a.probes[0];
+        if (p) p.reason = `could not run: token=${TOKEN}`;
+      },
+    },
+    {
+      name: 'an item reason',
+      change: (a) => {
+        const i = a.items.find((x) => x.verdict === 'review' || x.verdict === 'unanswered');
+        if (i) i.reasons = [`see ${TOKEN}`];
+      },
+    },
   ];
   it.each(places)('$name', ({ change }) => {
     const audit = makeAuditFixture();
@@ -92,7 +107,9 @@ describe('reportPaths and writeReports', () => {
     const root = dir();
     writeFileSync(join(root, 'file'), '');
     const paths = reportPaths(root, ['md', 'json'], join(root, 'file', 'sub/'));
-    expect(() => writeReports(makeAuditFixture(), paths)).toThrow(/^cannot write the report .*: (ENOTDIR|EEXIST)$/);
+    expect(() => writeReports(makeAuditFixture(), paths)).toThrow(
+      /^cannot write the report .*: (ENOTDIR|EEXIST)$/,
+    );
   });
 
   it('writes into .vouch as a real folder', () => {

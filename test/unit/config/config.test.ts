@@ -23,7 +23,13 @@ function errorOf(files: Record<string, string>): string {
 describe('loadConfig', () => {
   it('defaults without settings', () => {
     const c = loadConfig(repo({}));
-    expect(c).toMatchObject({ checklists: [], disable: {}, exclude: [], countNonCode: false, bandit: { enabled: true, args: [] } });
+    expect(c).toMatchObject({
+      checklists: [],
+      disable: {},
+      exclude: [],
+      countNonCode: false,
+      bandit: { enabled: true, args: [] },
+    });
     expect(c.file).toBeUndefined();
   });
 
@@ -47,19 +53,39 @@ describe('loadConfig', () => {
 
   it('reads .vouch.yaml, with disable as a list', () => {
     const c = loadConfig(
-      repo({ '.vouch.yaml': 'checklists: [ours.yaml]\ndisable:\n  - id: security-headers\n    reason: API only\noutput: reports/\n' }),
+      repo({
+        '.vouch.yaml':
+          'checklists: [ours.yaml]\ndisable:\n  - id: security-headers\n    reason: API only\noutput: reports/\n',
+      }),
     );
-    expect(c).toMatchObject({ file: '.vouch.yaml', checklists: ['ours.yaml'], disable: { 'security-headers': 'API only' }, output: 'reports/' });
+    expect(c).toMatchObject({
+      file: '.vouch.yaml',
+      checklists: ['ours.yaml'],
+      disable: { 'security-headers': 'API only' },
+      output: 'reports/',
+    });
   });
 
   const bad: [string, Record<string, string>, string][] = [
-    ['unknown key in pyproject', { 'pyproject.toml': '[tool.vouch]\nfail_on = "fail"\ncolour = "red"\n' }, 'pyproject.toml:3:1: [tool.vouch] unknown key "colour"'],
-    ['bad fail_on in pyproject', { 'pyproject.toml': '[project]\nname="x"\n[tool.vouch]\nfail_on = "sometimes"\n' }, 'pyproject.toml:4:1: [tool.vouch] fail_on must be one of: fail, review, unanswered, none'],
+    [
+      'unknown key in pyproject',
+      { 'pyproject.toml': '[tool.vouch]\nfail_on = "fail"\ncolour = "red"\n' },
+      'pyproject.toml:3:1: [tool.vouch] unknown key "colour"',
+    ],
+    [
+      'bad fail_on in pyproject',
+      { 'pyproject.toml': '[project]\nname="x"\n[tool.vouch]\nfail_on = "sometimes"\n' },
+      'pyproject.toml:4:1: [tool.vouch] fail_on must be one of: fail, review, unanswered, none',
+    ],
     ['bad TOML', { 'pyproject.toml': '[tool.vouch]\nfail_on = \n' }, 'pyproject.toml:2:'],
     ['disable without reason', { '.vouch.yaml': 'disable:\n  - id: x\n' }, '.vouch.yaml:2:5:'],
     ['bad YAML', { '.vouch.yaml': 'exclude: [a\n' }, '.vouch.yaml:2:1:'],
     ['wrong type', { '.vouch.yaml': 'exclude: legacy\n' }, '.vouch.yaml:1:10: exclude must be array'],
-    ['both files', { '.vouch.yaml': 'exclude: []\n', 'pyproject.toml': '[tool.vouch]\n' }, '.vouch.yaml:1: vouch settings are in both'],
+    [
+      'both files',
+      { '.vouch.yaml': 'exclude: []\n', 'pyproject.toml': '[tool.vouch]\n' },
+      '.vouch.yaml:1: vouch settings are in both',
+    ],
   ];
   it.each(bad)('%s is a one-line error with FILE:LINE', (_name, files, expected) => {
     expect(errorOf(files)).toContain(expected);
@@ -127,21 +153,66 @@ describe('settings the audited repository may not give', () => {
   });
 
   const refused: [string, Record<string, string>, string][] = [
-    ['bandit -o in pyproject', { 'pyproject.toml': '[tool.vouch.bandit]\nargs = ["-o", "/tmp/x"]\n' }, 'pyproject.toml:2:1: [tool.vouch] bandit.args: "-o" is not allowed'],
-    ['bandit -o in .vouch.yaml', { '.vouch.yaml': 'bandit:\n  args:\n    - -s\n    - B101\n    - --format=custom\n' }, '.vouch.yaml:5:7: bandit.args: "--format=custom" is not allowed'],
-    ['bandit path /bin/sh', { 'pyproject.toml': '[tool.vouch]\n[tool.vouch.bandit]\npath = "/bin/sh"\n' }, 'pyproject.toml:3:1: [tool.vouch] bandit.path must be an absolute path outside the repository'],
-    ['bandit path relative', { '.vouch.yaml': 'bandit: {path: tools/bandit}\n' }, '.vouch.yaml:1:16: bandit.path must be an absolute path outside the repository'],
-    ['bandit path inside the repository', { '.vouch.yaml': 'bandit: {path: ROOT/bandit}\n' }, '.vouch.yaml:1:16: bandit.path must be'],
-    ['output above the repository', { '.vouch.yaml': 'output: ../reports/\n' }, '.vouch.yaml:1:9: output must be a path inside the repository'],
-    ['output absolute', { 'pyproject.toml': '[tool.vouch]\nformat = "md"\noutput = "/tmp/x.md"\n' }, 'pyproject.toml:3:1: [tool.vouch] output must be a path inside the repository'],
-    ['output into .git', { '.vouch.yaml': 'output: .git/hooks/pre-commit.md\n' }, '.vouch.yaml:1:9: output must be a path inside the repository'],
-    ['output naming a source file', { '.vouch.yaml': 'output: setup.py\n' }, '.vouch.yaml:1:9: output must be a path inside the repository: a folder ending in "/" or a report file'],
-    ['checklist above the repository', { '.vouch.yaml': 'checklists: [ok.yaml, ../x.yaml]\n' }, '.vouch.yaml:1:23: checklists[1] must be a path inside the repository'],
-    ['checklist absolute', { 'pyproject.toml': '[tool.vouch]\nchecklists = ["/etc/passwd"]\n' }, 'pyproject.toml:2:1: [tool.vouch] checklists[0] must be a path inside the repository'],
+    [
+      'bandit -o in pyproject',
+      { 'pyproject.toml': '[tool.vouch.bandit]\nargs = ["-o", "/tmp/x"]\n' },
+      'pyproject.toml:2:1: [tool.vouch] bandit.args: "-o" is not allowed',
+    ],
+    [
+      'bandit -o in .vouch.yaml',
+      { '.vouch.yaml': 'bandit:\n  args:\n    - -s\n    - B101\n    - --format=custom\n' },
+      '.vouch.yaml:5:7: bandit.args: "--format=custom" is not allowed',
+    ],
+    [
+      'bandit path /bin/sh',
+      { 'pyproject.toml': '[tool.vouch]\n[tool.vouch.bandit]\npath = "/bin/sh"\n' },
+      'pyproject.toml:3:1: [tool.vouch] bandit.path must be an absolute path outside the repository',
+    ],
+    [
+      'bandit path relative',
+      { '.vouch.yaml': 'bandit: {path: tools/bandit}\n' },
+      '.vouch.yaml:1:16: bandit.path must be an absolute path outside the repository',
+    ],
+    [
+      'bandit path inside the repository',
+      { '.vouch.yaml': 'bandit: {path: ROOT/bandit}\n' },
+      '.vouch.yaml:1:16: bandit.path must be',
+    ],
+    [
+      'output above the repository',
+      { '.vouch.yaml': 'output: ../reports/\n' },
+      '.vouch.yaml:1:9: output must be a path inside the repository',
+    ],
+    [
+      'output absolute',
+      { 'pyproject.toml': '[tool.vouch]\nformat = "md"\noutput = "/tmp/x.md"\n' },
+      'pyproject.toml:3:1: [tool.vouch] output must be a path inside the repository',
+    ],
+    [
+      'output into .git',
+      { '.vouch.yaml': 'output: .git/hooks/pre-commit.md\n' },
+      '.vouch.yaml:1:9: output must be a path inside the repository',
+    ],
+    [
+      'output naming a source file',
+      { '.vouch.yaml': 'output: setup.py\n' },
+      '.vouch.yaml:1:9: output must be a path inside the repository: a folder ending in "/" or a report file',
+    ],
+    [
+      'checklist above the repository',
+      { '.vouch.yaml': 'checklists: [ok.yaml, ../x.yaml]\n' },
+      '.vouch.yaml:1:23: checklists[1] must be a path inside the repository',
+    ],
+    [
+      'checklist absolute',
+      { 'pyproject.toml': '[tool.vouch]\nchecklists = ["/etc/passwd"]\n' },
+      'pyproject.toml:2:1: [tool.vouch] checklists[0] must be a path inside the repository',
+    ],
   ];
   it.each(refused)('%s is a one-line error with FILE:LINE:COL', (_name, files, expected) => {
     const root = repo({});
-    for (const [name, text] of Object.entries(files)) writeFileSync(join(root, name), text.replaceAll('ROOT', root));
+    for (const [name, text] of Object.entries(files))
+      writeFileSync(join(root, name), text.replaceAll('ROOT', root));
     let message = 'no error';
     try {
       loadConfig(root);
@@ -154,8 +225,16 @@ describe('settings the audited repository may not give', () => {
   });
 
   const accepted: [string, Record<string, string>][] = [
-    ['bandit at an absolute path elsewhere', { 'pyproject.toml': '[tool.vouch.bandit]\npath = "/opt/tools/bin/bandit"\nargs = ["--skip", "B101"]\n' }],
-    ['output folder and report file inside', { '.vouch.yaml': 'output: reports/\nchecklists: [security/ours.yaml]\n' }],
+    [
+      'bandit at an absolute path elsewhere',
+      {
+        'pyproject.toml': '[tool.vouch.bandit]\npath = "/opt/tools/bin/bandit"\nargs = ["--skip", "B101"]\n',
+      },
+    ],
+    [
+      'output folder and report file inside',
+      { '.vouch.yaml': 'output: reports/\nchecklists: [security/ours.yaml]\n' },
+    ],
     ['output as one report file', { '.vouch.yaml': 'output: security-report.sarif\n' }],
   ];
   it.each(accepted)('%s is accepted', (_name, files) => {

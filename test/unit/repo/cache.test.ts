@@ -1,7 +1,14 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CACHE_PATH, cacheKey, cacheKeyFile, readCache, writeCache, type CacheData } from '../../../src/repo/cache.js';
+import {
+  CACHE_PATH,
+  cacheKey,
+  cacheKeyFile,
+  readCache,
+  writeCache,
+  type CacheData,
+} from '../../../src/repo/cache.js';
 import { cleanup, tempDir } from './fixture.js';
 
 const made: string[] = [];
@@ -17,10 +24,22 @@ const KEY = Buffer.alloc(32, 7);
 const OTHER_KEY = Buffer.alloc(32, 9);
 const DATA: CacheData = {
   version: 1,
-  python: { key: 'k', files: { 'app.py': { sha: 'abc', findings: [{ rule: 'py-eval', message: 'eval', file: 'app.py', line: 1 }], errors: [] } } },
+  python: {
+    key: 'k',
+    files: {
+      'app.py': {
+        sha: 'abc',
+        findings: [{ rule: 'py-eval', message: 'eval', file: 'app.py', line: 1 }],
+        errors: [],
+      },
+    },
+  },
 };
 /** What a poisoned cache says: the same file, no findings. */
-const CLEAN: CacheData = { version: 1, python: { key: 'k', files: { 'app.py': { sha: 'abc', findings: [], errors: [] } } } };
+const CLEAN: CacheData = {
+  version: 1,
+  python: { key: 'k', files: { 'app.py': { sha: 'abc', findings: [], errors: [] } } },
+};
 
 describe('the analysis cache only trusts what this user wrote', () => {
   it('reads back what it wrote with the same key', () => {
@@ -30,16 +49,25 @@ describe('the analysis cache only trusts what this user wrote', () => {
   });
 
   const forged: { name: string; content: (root: string) => string }[] = [
-    { name: 'plain JSON, as older vouch wrote it (or a committed file)', content: () => JSON.stringify(CLEAN) },
-    { name: 'a tag made with another key', content: (root) => {
-      writeCache(root, CLEAN, OTHER_KEY);
-      return readFileSync(join(root, CACHE_PATH), 'utf8');
-    } },
-    { name: 'a valid file whose body was edited', content: (root) => {
-      writeCache(root, DATA, KEY);
-      const [tag] = readFileSync(join(root, CACHE_PATH), 'utf8').split('\n');
-      return `${tag}\n${JSON.stringify(CLEAN)}`;
-    } },
+    {
+      name: 'plain JSON, as older vouch wrote it (or a committed file)',
+      content: () => JSON.stringify(CLEAN),
+    },
+    {
+      name: 'a tag made with another key',
+      content: (root) => {
+        writeCache(root, CLEAN, OTHER_KEY);
+        return readFileSync(join(root, CACHE_PATH), 'utf8');
+      },
+    },
+    {
+      name: 'a valid file whose body was edited',
+      content: (root) => {
+        writeCache(root, DATA, KEY);
+        const [tag] = readFileSync(join(root, CACHE_PATH), 'utf8').split('\n');
+        return `${tag}\n${JSON.stringify(CLEAN)}`;
+      },
+    },
     { name: 'an empty tag', content: () => `\n${JSON.stringify(CLEAN)}` },
   ];
   it.each(forged)('ignores $name', ({ content }) => {
@@ -76,20 +104,26 @@ describe('cacheKey', () => {
     const first = cacheKey(file);
     expect(first).toHaveLength(32);
     expect(cacheKey(file)).toEqual(first);
-    expect((readFileSync(file, 'utf8').trim())).toMatch(/^[0-9a-f]{64}$/);
+    expect(readFileSync(file, 'utf8').trim()).toMatch(/^[0-9a-f]{64}$/);
   });
 
   const refused: { name: string; setup: (file: string) => void }[] = [
-    { name: 'a key readable by others', setup: (file) => {
-      writeFileSync(file, `${'a'.repeat(64)}\n`);
-      chmodSync(file, 0o644);
-    } },
+    {
+      name: 'a key readable by others',
+      setup: (file) => {
+        writeFileSync(file, `${'a'.repeat(64)}\n`);
+        chmodSync(file, 0o644);
+      },
+    },
     { name: 'a key that is not hex', setup: (file) => writeFileSync(file, 'not a key\n', { mode: 0o600 }) },
-    { name: 'a key that is a symbolic link', setup: (file) => {
-      const target = `${file}.real`;
-      writeFileSync(target, `${'a'.repeat(64)}\n`, { mode: 0o600 });
-      symlinkSync(target, file);
-    } },
+    {
+      name: 'a key that is a symbolic link',
+      setup: (file) => {
+        const target = `${file}.real`;
+        writeFileSync(target, `${'a'.repeat(64)}\n`, { mode: 0o600 });
+        symlinkSync(target, file);
+      },
+    },
   ];
   it.each(refused)('refuses $name', ({ setup }) => {
     const file = join(dir(), 'cache.key');
@@ -98,8 +132,16 @@ describe('cacheKey', () => {
   });
 
   const locations: { name: string; env: NodeJS.ProcessEnv; expected: RegExp }[] = [
-    { name: 'XDG_CACHE_HOME', env: { XDG_CACHE_HOME: '/x/cache' }, expected: /^\/x\/cache\/vouch\/cache\.key$/ },
-    { name: 'a relative XDG_CACHE_HOME is ignored', env: { XDG_CACHE_HOME: 'rel' }, expected: /\/\.cache\/vouch\/cache\.key$/ },
+    {
+      name: 'XDG_CACHE_HOME',
+      env: { XDG_CACHE_HOME: '/x/cache' },
+      expected: /^\/x\/cache\/vouch\/cache\.key$/,
+    },
+    {
+      name: 'a relative XDG_CACHE_HOME is ignored',
+      env: { XDG_CACHE_HOME: 'rel' },
+      expected: /\/\.cache\/vouch\/cache\.key$/,
+    },
     { name: 'the home folder otherwise', env: {}, expected: /\/\.cache\/vouch\/cache\.key$/ },
   ];
   it.each(locations)('$name', ({ env, expected }) => {

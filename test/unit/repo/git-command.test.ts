@@ -10,7 +10,11 @@ afterAll(() => cleanup(...made));
 describe('parseFilterDrivers', () => {
   const rows: { name: string; configZ: string; expected: string[] }[] = [
     { name: 'nothing configured', configZ: '', expected: [] },
-    { name: 'a local clean filter', configZ: 'local\0filter.lfs.clean\ngit-lfs clean -- %f\0', expected: ['lfs'] },
+    {
+      name: 'a local clean filter',
+      configZ: 'local\0filter.lfs.clean\ngit-lfs clean -- %f\0',
+      expected: ['lfs'],
+    },
     {
       name: 'global and system drivers are the person’s own, not the repository’s',
       configZ: 'global\0filter.lfs.process\ngit-lfs filter-process\0system\0filter.x.clean\ncat\0',
@@ -19,7 +23,11 @@ describe('parseFilterDrivers', () => {
     { name: 'worktree config counts', configZ: 'worktree\0filter.w.smudge\ncat\0', expected: ['w'] },
     { name: 'a name holding "=" and dots', configZ: 'local\0filter.a=b.c.clean\nx\0', expected: ['a=b.c'] },
     { name: 'a key without a value', configZ: 'local\0filter.bare.process\0', expected: ['bare'] },
-    { name: 'required alone still names the driver', configZ: 'local\0filter.r.required\ntrue\0', expected: ['r'] },
+    {
+      name: 'required alone still names the driver',
+      configZ: 'local\0filter.r.required\ntrue\0',
+      expected: ['r'],
+    },
     { name: 'other filter keys are not drivers', configZ: 'local\0filter.x.description\nhi\0', expected: [] },
     {
       name: 'sorted and without repeats',
@@ -40,7 +48,12 @@ describe('gitEnv', () => {
     ]);
 
   it('turns off every command-running setting, after the person’s own environment config', () => {
-    const env = gitEnv([], { PATH: '/usr/bin', GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'core.fsmonitor', GIT_CONFIG_VALUE_0: 'mine' });
+    const env = gitEnv([], {
+      PATH: '/usr/bin',
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: 'core.fsmonitor',
+      GIT_CONFIG_VALUE_0: 'mine',
+    });
     const entries = config(env);
     expect(entries[0]).toEqual(['core.fsmonitor', 'mine']);
     // Later entries win, so the safety settings come last.
@@ -92,7 +105,9 @@ describe('runGit in a repository whose configuration names commands', () => {
     ['ls-files', '-m'],
     ['diff-files', '--name-only'],
   ];
-  const rows = settings.flatMap((s) => commands.map((args) => ({ ...s, args, label: `${s.name}: git ${args.join(' ')}` })));
+  const rows = settings.flatMap((s) =>
+    commands.map((args) => ({ ...s, args, label: `${s.name}: git ${args.join(' ')}` })),
+  );
 
   it.each(rows)('$label', async ({ key, value, args }) => {
     const { root, canary } = hostile();

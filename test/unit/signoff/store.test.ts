@@ -169,7 +169,9 @@ describe('records are never read or written through a link or a special file', (
     const outside = tempDir();
     mkdirSync(join(root, '.vouch'));
     symlinkSync(outside, join(root, SIGNOFF_DIR));
-    await expect(writeSignoff(root, statement('1.0.0'))).rejects.toThrow(/\.vouch\/signoffs is a symbolic link/);
+    await expect(writeSignoff(root, statement('1.0.0'))).rejects.toThrow(
+      /\.vouch\/signoffs is a symbolic link/,
+    );
     expect(readdirSync(outside)).toEqual([]);
   });
 
@@ -182,7 +184,11 @@ describe('records are never read or written through a link or a special file', (
       },
       reason: /symbolic link/,
     },
-    { name: 'a record that is a FIFO', setup: (file) => execFileSync('mkfifo', [file]), reason: /not a regular file/ },
+    {
+      name: 'a record that is a FIFO',
+      setup: (file) => execFileSync('mkfifo', [file]),
+      reason: /not a regular file/,
+    },
   ];
   it.each(unreadable)('$name is invalid, at once', ({ setup, reason }) => {
     const root = tempDir();

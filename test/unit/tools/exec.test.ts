@@ -202,9 +202,17 @@ describe('pythonToolEnv drops PYTHONPATH entries in the audited repository', () 
     { name: 'the repository itself', pythonPath: root, expected: undefined },
     { name: 'the repository with a trailing slash', pythonPath: `${root}/`, expected: undefined },
     { name: 'a folder inside it', pythonPath: path.join(root, 'src'), expected: undefined },
-    { name: 'a path that climbs back into it', pythonPath: path.join(root, '..', path.basename(root), 'lib'), expected: undefined },
+    {
+      name: 'a path that climbs back into it',
+      pythonPath: path.join(root, '..', path.basename(root), 'lib'),
+      expected: undefined,
+    },
     { name: 'a sibling whose name starts the same', pythonPath: `${root}-other`, expected: `${root}-other` },
-    { name: 'elsewhere, kept beside a dropped one', pythonPath: ['/opt/tools/lib', root].join(path.delimiter), expected: '/opt/tools/lib' },
+    {
+      name: 'elsewhere, kept beside a dropped one',
+      pythonPath: ['/opt/tools/lib', root].join(path.delimiter),
+      expected: '/opt/tools/lib',
+    },
   ];
   it.each(rows)('$name', ({ pythonPath, expected }) => {
     expect(pythonToolEnv({ PATH: '/usr/bin', PYTHONPATH: pythonPath }, root).PYTHONPATH).toBe(expected);

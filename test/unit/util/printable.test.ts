@@ -3,11 +3,27 @@ import { printable } from '../../../src/util/printable.js';
 
 describe('printable', () => {
   const rows: { name: string; input: string; expected: string }[] = [
-    { name: 'plain text', input: 'app/views.py:42 eval() — ✔ ünïcode', expected: 'app/views.py:42 eval() — ✔ ünïcode' },
+    {
+      name: 'plain text',
+      input: 'app/views.py:42 eval() — ✔ ünïcode',
+      expected: 'app/views.py:42 eval() — ✔ ünïcode',
+    },
     { name: 'newline and tab stay', input: 'a\tb\nc', expected: 'a\tb\nc' },
-    { name: 'a window-title escape (OSC 0)', input: '\u001b]0;PWNED\u0007.py', expected: '\\x1b]0;PWNED\\x07.py' },
-    { name: 'a clipboard write (OSC 52)', input: '\u001b]52;c;ZWNobw==\u0007', expected: '\\x1b]52;c;ZWNobw==\\x07' },
-    { name: 'erase line and carriage return (rewrites the line)', input: 'x\u001b[2K\r✔ 0 fail', expected: 'x\\x1b[2K\\x0d✔ 0 fail' },
+    {
+      name: 'a window-title escape (OSC 0)',
+      input: '\u001b]0;PWNED\u0007.py',
+      expected: '\\x1b]0;PWNED\\x07.py',
+    },
+    {
+      name: 'a clipboard write (OSC 52)',
+      input: '\u001b]52;c;ZWNobw==\u0007',
+      expected: '\\x1b]52;c;ZWNobw==\\x07',
+    },
+    {
+      name: 'erase line and carriage return (rewrites the line)',
+      input: 'x\u001b[2K\r✔ 0 fail',
+      expected: 'x\\x1b[2K\\x0d✔ 0 fail',
+    },
     { name: 'a C1 control (CSI)', input: 'a\u009b31mb', expected: 'a\\x9b31mb' },
     { name: 'DEL', input: 'a\u007fb', expected: 'a\\x7fb' },
     { name: 'a bidi override (Trojan Source)', input: 'safe\u202egp.py', expected: 'safe\\u{202e}gp.py' },
