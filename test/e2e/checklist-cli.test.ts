@@ -61,3 +61,14 @@ describe('vouch checklist (built CLI)', () => {
     expect(String(help.stdout)).toContain('vouch signoff [path]');
   });
 });
+
+describe('the README stays true', () => {
+  it('its Usage section is the real --help', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    const start = readme.indexOf('## Usage\n\n```text\n') + '## Usage\n\n```text\n'.length;
+    const usage = readme.slice(start, readme.indexOf('```', start));
+    const help = await vouch(['--help']);
+    expect(usage.trimEnd()).toBe(String(help.stdout).trimEnd());
+  });
+});
