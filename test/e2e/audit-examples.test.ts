@@ -1,4 +1,6 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectations, gitRepoFrom, readReport, REPO, vouch, type Report } from './helpers.js';
@@ -22,29 +24,36 @@ const MANUAL = new Set([
 async function audit(
   source: string,
   flags: string[],
+  env: Record<string, string> = {},
 ): Promise<{ report: Report; exitCode: number; stdout: string; root: string }> {
   const root = gitRepoFrom(source);
   const out = join(root, '..', 'report.json');
-  const r = await vouch([
-    root,
-    '--non-interactive',
-    '--format',
-    'json',
-    '--output',
-    out,
-    '--no-cache',
-    ...flags,
-  ]);
+  const r = await vouch(
+    [root, '--non-interactive', '--format', 'json', '--output', out, '--no-cache', ...flags],
+    { env },
+  );
   expect(r.stderr).toBe('');
   return { report: readReport(out), exitCode: r.exitCode ?? -1, stdout: String(r.stdout), root };
 }
 
+/** A PATH holding git but no bandit: how a machine without bandit looks to vouch. */
+function pathWithoutBandit(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'vouch-path-'));
+  symlinkSync(execFileSync('sh', ['-c', 'command -v git']).toString().trim(), join(dir, 'git'));
+  return dir;
+}
+
 describe.each([
-  ['with bandit', []],
-  ['without bandit', ['--no-bandit']],
-])('the built CLI on the example projects, %s', (_name, flags) => {
+  ['with bandit', [], {}],
+  ['with --no-bandit', ['--no-bandit'], {}],
+  ['without bandit on PATH', [], { PATH: pathWithoutBandit() }],
+])('the built CLI on the example projects, %s', (_name, flags, env: Record<string, string>) => {
   it('fails every guide pattern in the vulnerable app at the right file:line', async () => {
-    const { report, exitCode, stdout } = await audit(VULNERABLE, flags);
+    const { report, exitCode, stdout } = await audit(VULNERABLE, flags, env);
+    if (env.PATH !== undefined)
+      expect(stdout).toMatch(
+        /! bandit not found on PATH: \d+ items answered by vouch's built-in checks alone/,
+      );
     expect(exitCode).toBe(1);
     expect(expected.size).toBeGreaterThanOrEqual(15);
     for (const [id, places] of expected) {
@@ -66,7 +75,7 @@ describe.each([
   });
 
   it('passes those items in the hardened app', async () => {
-    const { report, exitCode } = await audit(HARDENED, flags);
+    const { report, exitCode } = await audit(HARDENED, flags, env);
     for (const id of expected.keys()) {
       const item = report.items.find((i) => i.id === id);
       // security-logging fails on a logged secret but cannot prove good logging: a person answers.
