@@ -140,7 +140,7 @@ function evaluateItem(
   );
   const verdict = autoVerdict(item, results);
   const reasons = isManual(item)
-    ? [item.checks.length === 0 ? 'answered by a person' : 'answered by a person; evidence attached']
+    ? [item.checks.length === 0 ? 'a question for a person' : 'a question for a person; evidence attached']
     : results.map((r) => r.reason);
   return {
     ...base,
