@@ -8,6 +8,7 @@ import { checklistListHeight, lineWidth } from './layout.js';
 import type { UiState } from './state.js';
 import { FILTER_LABELS, listRows, needingCount } from './state.js';
 import { sourceLabel, VERDICT_COLOR, verdictLabel } from './verdict-style.js';
+import { printable } from '../util/printable.js';
 
 const VERDICT_COLUMN = '· unanswered'.length + 1;
 
@@ -52,7 +53,7 @@ export function ChecklistScreen({
           if (row.kind === 'category') {
             return (
               <Text key={`c:${row.id}`} bold underline wrap="truncate-end">
-                {row.title}
+                {printable(row.title)}
               </Text>
             );
           }
@@ -71,7 +72,7 @@ export function ChecklistScreen({
               </Box>
               <Box flexGrow={1} flexShrink={1}>
                 <Text bold={selected} wrap="truncate-end">
-                  {item.title}
+                  {printable(item.title)}
                 </Text>
               </Box>
               {source === '' ? null : (

@@ -9,6 +9,7 @@ import { itemBodyHeight, lineWidth } from './layout.js';
 import type { Entry, UiState } from './state.js';
 import { CHOICES, needingCount, openItem, openItemLines, recordedAnswer } from './state.js';
 import { sourceLabel, VERDICT_COLOR, VERDICT_WORD, verdictLabel } from './verdict-style.js';
+import { printable } from '../util/printable.js';
 
 /** The three prompt lines (ITEM_CHROME counts them) under the choices: a text field, or a warning about the highlighted choice. */
 function promptLines(
@@ -82,10 +83,10 @@ export function ItemScreen({ state, onKey, active }: { state: UiState; onKey: Ke
   return (
     <Box flexDirection="column" width={width}>
       <Text bold wrap="truncate-end">
-        {item.title}
+        {printable(item.title)}
       </Text>
       <Text wrap="truncate-end">
-        {item.id} · {item.severity} severity · {category} · now{' '}
+        {item.id} · {item.severity} severity · {printable(category)} · now{' '}
         <Text color={tint(VERDICT_COLOR[item.verdict])}>{verdictLabel(item.verdict)}</Text>
         {source === '' ? '' : ` (${source})`} · {left} need you
       </Text>

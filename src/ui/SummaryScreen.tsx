@@ -8,6 +8,7 @@ import { FOOTERS } from './keys.js';
 import type { UiState } from './state.js';
 import { displayOrder, needingCount } from './state.js';
 import { verdictLabel } from './verdict-style.js';
+import { printable } from '../util/printable.js';
 
 /** Lines the summary uses besides its two lists (title, counts, headings, report, sign-off, footer). */
 const SUMMARY_CHROME = 12;
@@ -19,7 +20,7 @@ function ItemList({ items, limit }: { items: AuditItem[]; limit: number }) {
       {shown.map((item) => (
         <Text key={item.id} wrap="truncate-end">
           {'  '}
-          {verdictLabel(item.verdict)} {item.id} — {item.title}
+          {verdictLabel(item.verdict)} {item.id} — {printable(item.title)}
         </Text>
       ))}
       {shown.length < items.length ? (

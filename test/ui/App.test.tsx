@@ -473,3 +473,15 @@ describe('scan screen', () => {
     expect(app.frames().some((f) => f.includes('The audit failed: checklist.yaml: invalid'))).toBe(true);
   });
 });
+
+describe('text from the repository on screen', () => {
+  it('shows control sequences in a checklist title as visible text, never as escapes', async () => {
+    const items = fixtureItems().map((item, i) =>
+      i === 0 ? { ...item, title: 'Evil\u001B[2J\u001B]0;pwned\u0007 title' } : item,
+    );
+    const app = await start({ audit: fixtureAudit(items) });
+    const frame = app.lastFrame();
+    expect(frame).toContain('Evil\\x1b[2J\\x1b]0;pwned\\x07 title');
+    expect(frame).not.toContain('\u001B]0;');
+  });
+});
