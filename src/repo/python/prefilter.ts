@@ -44,8 +44,12 @@ const CALL = new RegExp(`\\b(?:${CALLED.join('|')})(?:\\s*\\(|\\s+as\\b)`);
 /** Modules and names that matter wherever they appear. */
 const WORDS = new RegExp(
   [
-    '[Pp]ickle',
-    '\\bdill\\b',
+    // A pickle load needs the module (`pickle.loads`, an import of it) or an Unpickler: a file
+    // that only says "pickle" in prose or in other names has nothing to find.
+    '\\b(?:c?[Pp]ickle|_pickle|dill)\\.\\w',
+    '\\bimport\\s[^\\n]*\\b(?:c?[Pp]ickle|_pickle|dill)\\b',
+    '\\bfrom\\s+(?:c?[Pp]ickle|_pickle|dill)\\b',
+    'Unpickler',
     '\\bshelve\\b',
     '\\bmarshal\\b',
     '\\byaml\\b',
@@ -66,7 +70,13 @@ const WORDS = new RegExp(
     'check_hostname',
     '\\bverify\\s*=\\s*False',
     '\\bshell\\s*=\\s*True',
-    'environ', // os.environ, environ.Env
+    // os.environ (under any alias of os), `from os import environ`, django-environ's Env; not a
+    // WSGI `environ` argument.
+    '\\.environ\\b',
+    '\\bfrom\\s+os\\s+import\\b[^\\n]*\\benviron\\b',
+    '\\bimport\\s+environ\\b',
+    '\\bfrom\\s+environ\\b',
+    '\\benviron\\.(?:Env|FileAwareEnv)\\b',
     'BaseSettings',
     'decouple',
     '\\bimport\\s[^\\n]*\\benv\\b', // from .base import env (django-environ)
