@@ -12,6 +12,9 @@ describe('mayMatch', () => {
     ['try:\n    f()\nexcept ValueError as err:\n    handle(err)\n'],
     ['logger.info("starting")\n'],
     ['DEBUG = False\n'],
+    // Prose about pickling and a WSGI environ argument need no parse.
+    ['# Objects here can be pickled; see the pickle protocol.\ndef __reduce__(self):\n    return (C, ())\n'],
+    ['def app(environ, start_response):\n    path = environ.get("PATH_INFO")\n'],
   ])('keeps %j away from the parser', (text) => {
     expect(mayMatch(text)).toBe(false);
   });
@@ -23,6 +26,12 @@ describe('mayMatch', () => {
     ['app.run(\n    debug=True)'],
     ['try:\n    f()\nexcept Exception as err:\n    return {"e": f"{err}"}'],
     ['logger.info("%s", api_key)'],
+    ['import pickle as p\np.loads(data)'],
+    ['data = cPickle.loads(blob)'],
+    ['u = Unpickler(f)'],
+    ['import os as _os\nterm = _os.environ.get("TERM")'],
+    ['from os import environ as env_vars\nenv_vars["X"]'],
+    ['import environ\nenv = environ.Env()'],
   ])('lets %j through', (text) => {
     expect(mayMatch(text)).toBe(true);
   });
