@@ -88,6 +88,21 @@ async function run(
   });
 }
 
+/** A scratch repository whose every checklist item is waived and committed: ready to sign off. */
+async function waivedScratch(): Promise<{ base: string; root: string; canary: string }> {
+  const s = scratch({ 'app.py': 'x = 1\n' });
+  const list = await run(['checklist', 'list', '--json']);
+  const answers = { version: 1, answers: {} as Record<string, unknown> };
+  for (const item of (JSON.parse(list.stdout) as { items: { id: string }[] }).items) {
+    answers.answers[item.id] = { verdict: 'waived', reason: 'test' };
+  }
+  mkdirSync(join(s.root, '.vouch'));
+  writeFileSync(join(s.root, '.vouch', 'answers.yaml'), JSON.stringify(answers));
+  git(s.root, 'add', '-A');
+  git(s.root, 'commit', '-q', '-m', 'answers');
+  return s;
+}
+
 const AUDIT = ['--non-interactive', '--no-pip-audit', '--no-cache', '--fail-on', 'none'];
 
 describe('the audited repository cannot make vouch run a command', () => {
@@ -256,16 +271,7 @@ describe('the audited repository cannot make vouch run a command', () => {
   });
 
   it('runs no configured command during signoff and verify either', async () => {
-    const s = scratch({ 'app.py': 'x = 1\n' });
-    const answers = { version: 1, answers: {} as Record<string, unknown> };
-    const list = await run(['checklist', 'list', '--json']);
-    for (const item of (JSON.parse(list.stdout) as { items: { id: string }[] }).items) {
-      answers.answers[item.id] = { verdict: 'waived', reason: 'test' };
-    }
-    mkdirSync(join(s.root, '.vouch'));
-    writeFileSync(join(s.root, '.vouch', 'answers.yaml'), JSON.stringify(answers));
-    git(s.root, 'add', '-A');
-    git(s.root, 'commit', '-q', '-m', 'answers');
+    const s = await waivedScratch();
     git(s.root, 'config', 'core.fsmonitor', `touch ${s.canary}; false`);
     const signoff = await run(
       ['signoff', s.root, '--release', '1.0.0', '--no-bandit', '--signer', 'T <t@t>'],
@@ -513,16 +519,7 @@ describe('bad input is one line and exit 2', () => {
 
 describe('verify counts every change since the sign-off', () => {
   it('fails when HEAD moved a file into .vouch/signoffs (a rename is not "only sign-off records")', async () => {
-    const s = scratch({ 'app.py': 'x = 1\n' });
-    const list = await run(['checklist', 'list', '--json']);
-    const answers = { version: 1, answers: {} as Record<string, unknown> };
-    for (const item of (JSON.parse(list.stdout) as { items: { id: string }[] }).items) {
-      answers.answers[item.id] = { verdict: 'waived', reason: 'test' };
-    }
-    mkdirSync(join(s.root, '.vouch'));
-    writeFileSync(join(s.root, '.vouch', 'answers.yaml'), JSON.stringify(answers));
-    git(s.root, 'add', '-A');
-    git(s.root, 'commit', '-q', '-m', 'answers');
+    const s = await waivedScratch();
     const signoff = await run([
       'signoff',
       s.root,
@@ -633,16 +630,7 @@ describe('no terminal escape sequence from the repository reaches the terminal',
   });
 
   it('a signer with escapes, in verify', async () => {
-    const s = scratch({ 'app.py': 'x = 1\n' });
-    const list = await run(['checklist', 'list', '--json']);
-    const answers = { version: 1, answers: {} as Record<string, unknown> };
-    for (const item of (JSON.parse(list.stdout) as { items: { id: string }[] }).items) {
-      answers.answers[item.id] = { verdict: 'waived', reason: 'test' };
-    }
-    mkdirSync(join(s.root, '.vouch'));
-    writeFileSync(join(s.root, '.vouch', 'answers.yaml'), JSON.stringify(answers));
-    git(s.root, 'add', '-A');
-    git(s.root, 'commit', '-q', '-m', 'answers');
+    const s = await waivedScratch();
     const signoff = await run([
       'signoff',
       s.root,
