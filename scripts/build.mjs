@@ -7,7 +7,7 @@ const tmp = `dist.tmp-${process.pid}`;
 await build({
   entryPoints: {
     cli: 'src/cli/main.ts',
-    'python-worker': 'src/repo/python/worker.ts',
+    'python-worker': 'src/analysis/python/worker.ts',
   },
   outdir: tmp,
   bundle: true,

@@ -1,6 +1,6 @@
 import type { RawFinding } from '../../../src/repo/types.js';
-import { pythonParser } from '../../../src/repo/python/parser.js';
-import { analyse } from '../../../src/repo/python/rules.js';
+import { pythonParser } from '../../../src/analysis/python/parser.js';
+import { analyse } from '../../../src/analysis/python/rules.js';
 
 /** Parses `source` with the real grammar and runs the rules (imports included). */
 export async function analyseSource(source: string, path = 'app.py'): Promise<RawFinding[]> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importsFromText } from '../../../src/repo/python/imports.js';
+import { importsFromText } from '../../../src/analysis/python/imports.js';
 import { analyseSource } from './analyse.js';
 
 /** [source, the import findings as line:column:rule] */

@@ -5,7 +5,7 @@ import {
   isSecretName,
   isTimingName,
   words,
-} from '../../../src/repo/python/names.js';
+} from '../../../src/analysis/python/names.js';
 
 describe('words', () => {
   it.each([

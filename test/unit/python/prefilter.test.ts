@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayMatch } from '../../../src/repo/python/prefilter.js';
+import { mayMatch } from '../../../src/analysis/python/prefilter.js';
 
 // The matching examples of every rule go through mayMatch in rules.test.ts; these are files
 // the prefilter must keep away from the parser, and a few it must let through.

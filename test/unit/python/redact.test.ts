@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactLine, redactValue } from '../../../src/repo/python/redact.js';
+import { redactLine, redactValue } from '../../../src/analysis/python/redact.js';
 
 describe('redactValue', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mayMatch } from '../../../src/repo/python/prefilter.js';
-import { PYTHON_RULES } from '../../../src/repo/python/rules.js';
+import { mayMatch } from '../../../src/analysis/python/prefilter.js';
+import { PYTHON_RULES } from '../../../src/analysis/python/rules.js';
 import { ruleFindings } from './analyse.js';
 
 /** [rule, python source, lines where the rule must report] */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scanPython } from '../../../src/repo/python/scan.js';
+import { scanPython } from '../../../src/analysis/python/scan.js';
 import type { PythonScan } from '../../../src/repo/types.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));

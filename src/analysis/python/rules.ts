@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import type { RawFinding } from '../types.js';
+import type { RawFinding } from '../../repo/types.js';
 import { CALL_RULE_NAMES, checkCall } from './call-rules.js';
 import { report, snippetOf, type FileContext } from './context.js';
 import { bindImport, importedModules, importFinding, resolve, type ImportMap } from './imports.js';

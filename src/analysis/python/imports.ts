@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import type { RawFinding } from '../types.js';
+import type { RawFinding } from '../../repo/types.js';
 
 /**
  * Imports: which modules a file uses (`import:<module>` findings, matched by the python probe's

@@ -1,5 +1,5 @@
 import type { Node, Parser, Tree } from 'web-tree-sitter';
-import type { RawFinding } from '../types.js';
+import type { RawFinding } from '../../repo/types.js';
 import { importsFromText } from './imports.js';
 import { mayMatch } from './prefilter.js';
 import { analyse } from './rules.js';

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import type { RawFinding } from '../types.js';
+import type { RawFinding } from '../../repo/types.js';
 import type { ImportMap } from './imports.js';
 import { redactLine } from './redact.js';
 import { PYTHON_RULES, type PythonRuleId } from './rule-list.js';

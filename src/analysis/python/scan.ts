@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { PythonScan, RawFinding } from '../types.js';
+import type { PythonScan, RawFinding } from '../../repo/types.js';
 import { scanFile, type FileResult, type SourceFile } from './analyse-file.js';
 import { pythonParser } from './parser.js';
 import { analyseInWorkers } from './pool.js';
