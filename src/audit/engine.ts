@@ -4,6 +4,7 @@ import type { Probe, ProbeResult } from '../probes/types.js';
 import type { Facts } from '../repo/types.js';
 import { applyAnswer, summarize } from './answers-merge.js';
 import type { Audit, AuditItem, Evidence, ProbeStatus } from './types.js';
+import { markerLookup, type MarkerLookup } from './suppression.js';
 import { autoVerdict, evaluateCheck, isManual, type CheckResult, type CountingPolicy } from './verdict.js';
 
 export interface EvaluateOptions {
@@ -70,8 +71,9 @@ export function probeKey(call: Condition): string {
 export function evaluate(checklist: Checklist, facts: Facts, options: EvaluateOptions): Audit {
   const policy = options.policy ?? { countNonCode: false };
   const runner = new ProbeRunner(options.probes, facts);
+  const markersAt = markerLookup(facts.text);
   const items = checklist.items.map((item) => {
-    const auto = evaluateItem(item, runner, policy, options.disabled?.[item.id]);
+    const auto = evaluateItem(item, runner, policy, options.disabled?.[item.id], markersAt);
     return auto.source === 'disabled'
       ? auto
       : applyAnswer(auto, options.answers.answers[item.id], options.now);
@@ -98,6 +100,7 @@ function evaluateItem(
   runner: ProbeRunner,
   policy: CountingPolicy,
   disabledReason: string | undefined,
+  markersAt: MarkerLookup,
 ): AuditItem {
   const base = {
     id: item.id,
@@ -136,7 +139,7 @@ function evaluateItem(
     }
   }
   const results: CheckResult[] = item.checks.map((check, index) =>
-    evaluateCheck(check, index, runner.run(check), policy),
+    evaluateCheck(check, index, runner.run(check), policy, { itemId: item.id, markersAt }),
   );
   const verdict = autoVerdict(item, results);
   const reasons = isManual(item)
@@ -154,7 +157,8 @@ function evaluateItem(
 
 /**
  * Bandit and the built-in analyser often report the same line: keep one piece of evidence per
- * file and line (the first, which is the check listed first), preferring a counted one.
+ * file and line (the first, which is the check listed first), preferring a counted one, then a
+ * suppressed one (so the marker stays in sight).
  */
 export function dedupeEvidence(evidence: Evidence[]): Evidence[] {
   const out: Evidence[] = [];
@@ -169,8 +173,13 @@ export function dedupeEvidence(evidence: Evidence[]): Evidence[] {
     if (i === undefined) {
       at.set(key, out.length);
       out.push(e);
-    } else if (!out[i]?.counted && e.counted) {
-      out[i] = e;
+    } else {
+      const kept = out[i];
+      const better =
+        kept !== undefined &&
+        !kept.counted &&
+        (e.counted || (kept.suppressed === undefined && e.suppressed !== undefined));
+      if (better) out[i] = e;
     }
   }
   return out.sort(

@@ -1,5 +1,6 @@
 import type { Checklist, Item, Outcome, Severity } from '../checklist/types.js';
 import type { Finding } from '../probes/types.js';
+import type { Suppression } from './suppression.js';
 
 export type Verdict = Outcome | 'waived' | 'unanswered';
 export const VERDICTS: readonly Verdict[] = ['fail', 'review', 'unanswered', 'waived', 'pass', 'na'];
@@ -10,8 +11,13 @@ export type Source = 'auto' | 'manual' | 'override' | 'none' | 'disabled';
 export interface Evidence extends Finding {
   /** Which check of the item produced it (index into item.checks), or -1 for applies_if. */
   check: number;
-  /** False when it is shown only (test code, notes), true when it decided the verdict. */
+  /** False when it is shown only (test code, notes, suppressed), true when it decided the verdict. */
   counted: boolean;
+  /**
+   * Set when a marker on the finding's line (`# nosec`, `# noqa: S311`, `# vouch: ignore[item]`)
+   * suppresses it: shown, and not counted unless the settings say `count_suppressed`.
+   */
+  suppressed?: Suppression | undefined;
 }
 
 export interface Waiver {

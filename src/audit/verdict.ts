@@ -1,5 +1,6 @@
 import type { Check, CheckOutcome, Item, Outcome } from '../checklist/types.js';
-import type { ProbeResult } from '../probes/types.js';
+import type { Finding, ProbeResult } from '../probes/types.js';
+import { suppressionFor, type MarkerLookup, type Suppression } from './suppression.js';
 import type { Evidence, Verdict } from './types.js';
 
 /** What one check said about its item, with why. */
@@ -9,9 +10,17 @@ export interface CheckResult {
   evidence: Evidence[];
 }
 
-/** Whether findings in tests, docs, examples and migrations count as matches. */
+/** Whether findings in tests, docs, examples and migrations, and suppressed findings, count as matches. */
 export interface CountingPolicy {
   countNonCode: boolean;
+  /** `count_suppressed`: findings under a suppression marker count anyway (they are still shown as suppressed). */
+  countSuppressed?: boolean | undefined;
+}
+
+/** Where a check looks for suppression markers: the item it is evidence for and the markers by line. */
+export interface SuppressionContext {
+  itemId: string;
+  markersAt: MarkerLookup;
 }
 
 /** True when every check of the item is evidence-only (skip on match and on none): a person decides. */
@@ -19,12 +28,19 @@ export function isManual(item: Item): boolean {
   return item.checks.every((c) => c.on_match === 'skip' && c.on_none === 'skip');
 }
 
-/** Turns one check's probe result into an outcome and the evidence behind it. */
+/**
+ * Turns one check's probe result into an outcome and the evidence behind it. With `markers`, a
+ * finding under a suppression marker for it is shown as suppressed and does not count (unless
+ * the policy counts suppressed findings). Markers suppress matches that speak against the item
+ * (fail, review, or evidence-only); a match that proves something (`on_match: pass`) is not a
+ * problem a marker silences.
+ */
 export function evaluateCheck(
   check: Check,
   index: number,
   result: ProbeResult,
   policy: CountingPolicy,
+  markers?: SuppressionContext,
 ): CheckResult {
   const label = check.description ?? check.probe;
   if (result.status !== 'ok') {
@@ -33,18 +49,45 @@ export function evaluateCheck(
   }
   const inScope = (f: { context?: string | undefined }): boolean =>
     policy.countNonCode || f.context === undefined || f.context === 'code';
+  const suppressible = check.on_match === 'fail' || check.on_match === 'review' || check.on_match === 'skip';
+  const suppressionOf = (f: Finding): Suppression | undefined =>
+    !suppressible || markers === undefined || f.file === undefined || f.line === undefined
+      ? undefined
+      : suppressionFor(markers.markersAt(f.file, f.line), {
+          probe: check.probe,
+          rule: f.rule,
+          itemId: markers.itemId,
+        });
+  const countSuppressed = policy.countSuppressed === true;
   // Evidence counts when it is a match that can decide: in shipped code, from a check whose
-  // match means something (an evidence-only check's findings are shown, never counted).
+  // match means something (an evidence-only check's findings are shown, never counted), and not
+  // suppressed in the source (unless the settings count those too).
   const decides = check.on_match !== 'skip';
-  const evidence: Evidence[] = result.findings.map((f) => ({
-    ...f,
-    check: index,
-    counted: decides && inScope(f),
-  }));
+  let matches = 0;
+  let nonCode = 0;
+  let suppressed = 0;
+  const evidence: Evidence[] = result.findings.map((f) => {
+    const suppression = suppressionOf(f);
+    const scoped = inScope(f);
+    if (!scoped) nonCode += 1;
+    else if (suppression !== undefined) suppressed += 1;
+    const counts = scoped && (suppression === undefined || countSuppressed);
+    if (counts) matches += 1;
+    return {
+      ...f,
+      check: index,
+      counted: decides && counts,
+      ...(suppression === undefined ? {} : { suppressed: suppression }),
+    };
+  });
   for (const note of result.notes ?? []) evidence.push({ ...note, check: index, counted: false });
-  const matches = result.findings.filter(inScope).length;
-  const shown = result.findings.length - matches;
-  const extra = shown > 0 ? ` (${shown} more in tests, docs or examples, not counted)` : '';
+  const extras: string[] = [];
+  if (nonCode > 0) extras.push(`${nonCode} more in tests, docs or examples, not counted`);
+  if (suppressed > 0) {
+    const how = countSuppressed ? 'counted by the settings (count_suppressed)' : 'not counted';
+    extras.push(`${suppressed} suppressed by a marker in the source, ${how}`);
+  }
+  const extra = extras.length > 0 ? ` (${extras.join('; ')})` : '';
   if (matches > 0) {
     return {
       outcome: check.on_match,

@@ -92,7 +92,7 @@ export async function runAudit(
     now: new Date(),
     startedAt: started,
     disabled: config.disable,
-    policy: { countNonCode: config.countNonCode },
+    policy: { countNonCode: config.countNonCode, countSuppressed: config.countSuppressed },
     toolVersion: VERSION,
   });
   audit.notices = collectionNotices(facts, audit);

@@ -22,6 +22,8 @@ export interface VouchConfig {
   output?: string | undefined;
   /** Let findings in tests, docs, examples and migrations make items fail. */
   countNonCode: boolean;
+  /** Let findings under a suppression marker (`# nosec`, `# noqa: S311`, `# vouch: ignore[...]`) count. */
+  countSuppressed: boolean;
   maxAgeDays?: number | undefined;
 }
 
@@ -62,6 +64,11 @@ export const CONFIG_SCHEMA = {
     },
     output: { type: 'string' },
     count_non_code: { type: 'boolean' },
+    count_suppressed: {
+      type: 'boolean',
+      description:
+        'Findings under a suppression marker (# nosec, # noqa: S###, # vouch: ignore[item]) count toward the verdict.',
+    },
     max_age_days: { type: 'integer', minimum: 1 },
   },
 } as const;
@@ -77,6 +84,7 @@ interface RawConfig {
   format?: string | string[];
   output?: string;
   count_non_code?: boolean;
+  count_suppressed?: boolean;
   max_age_days?: number;
 }
 
@@ -86,6 +94,7 @@ export const EMPTY_CONFIG: VouchConfig = {
   exclude: [],
   bandit: { args: [], enabled: true },
   countNonCode: false,
+  countSuppressed: false,
 };
 
 /**
@@ -379,6 +388,7 @@ function normalise(raw: RawConfig, file: string): VouchConfig {
     format: typeof raw.format === 'string' ? raw.format.split(',').map((s) => s.trim()) : raw.format,
     output: raw.output,
     countNonCode: raw.count_non_code ?? false,
+    countSuppressed: raw.count_suppressed ?? false,
     maxAgeDays: raw.max_age_days,
   };
 }

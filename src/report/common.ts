@@ -73,12 +73,34 @@ const CONTEXT_WORDS: Record<FileContext, string> = {
   migration: 'migrations',
 };
 
-/** Why evidence is shown without deciding anything, in words; undefined when it counted. */
+/** A suppression in words: `suppressed by # noqa: S311 — mock data`, redacted; undefined when none. */
+export function suppressionText(e: Evidence): string | undefined {
+  const s = e.suppressed;
+  if (s === undefined) return undefined;
+  const reason = s.reason.trim() === '' ? ' (no reason given)' : ` — ${s.reason}`;
+  return clean(`suppressed by ${s.marker}${reason}`);
+}
+
+/**
+ * Why evidence is shown without deciding anything, in words; for suppressed evidence, the marker
+ * and reason (also when the settings count it). Undefined when it counted and nothing suppressed it.
+ */
 export function uncountedLabel(e: Evidence): string | undefined {
+  const suppressed = suppressionText(e);
+  if (suppressed !== undefined) {
+    return `${suppressed}, ${e.counted ? 'counted (count_suppressed)' : 'not counted'}`;
+  }
   if (e.counted) return undefined;
   return e.context === undefined || e.context === 'code'
     ? 'shown only, not counted'
     : `in ${CONTEXT_WORDS[e.context]}, not counted`;
+}
+
+/** Every suppressed piece of evidence in the audit, with its item, in report order. */
+export function suppressedEvidence(audit: Audit): { item: AuditItem; evidence: Evidence }[] {
+  return audit.items.flatMap((item) =>
+    item.evidence.filter((e) => e.suppressed !== undefined).map((evidence) => ({ item, evidence })),
+  );
 }
 
 /** How an item came to its verdict, in a few words. */

@@ -78,6 +78,7 @@ article.item.v-pass { border-left-color: var(--pass); }
   display: inline-block; font-size: 11.5px; padding: 0 6px; border-radius: 4px; background: var(--wash); color: var(--muted); border: 1px solid var(--line);
 }
 .evidence li.uncounted-row { color: var(--muted); }
+.evidence .suppressed { background: #f3effe; border-color: #d8ccf7; color: #4c3a8a; }
 pre { background: #f3f5f8; color: #1f2937; border: 1px solid var(--line); padding: 8px 12px; border-radius: 6px; overflow-x: auto; margin: 6px 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .evidence pre { margin: 4px 0 0; }
 :not(pre) > code { background: #eef2f6; padding: 1px 4px; border-radius: 4px; }

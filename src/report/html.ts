@@ -14,6 +14,8 @@ import {
   locationText,
   shortCommit,
   sourceLabel,
+  suppressedEvidence,
+  suppressionText,
   uncountedLabel,
 } from './common.js';
 import { STYLE } from './html-style.js';
@@ -45,6 +47,7 @@ export function render(audit: Audit, options: RenderOptions): string {
     summary(audit, groups),
     options.signoff === undefined ? '' : signoff(options.signoff),
     notices(audit),
+    suppressions(audit),
     ...groups.map((g) => {
       const tally = countsInWords(countVerdicts(g.items));
       return [
@@ -169,6 +172,29 @@ function notices(audit: Audit): string {
   ].join('\n');
 }
 
+/** Every finding a marker in the source suppressed, with a link to its item. */
+function suppressions(audit: Audit): string {
+  const all = suppressedEvidence(audit);
+  if (all.length === 0) return '';
+  const counted = all.some((s) => s.evidence.counted);
+  const rows = all.slice(0, HTML_EVIDENCE_CAP).map(({ item, evidence: e }) => {
+    const where = locationText(e);
+    return `<li><a href="#item-${esc(item.id)}"><code>${esc(item.id)}</code></a> ${where === '' ? '' : `<span class="loc mono">${esc(where)}</span> `}${esc(suppressionText(e) ?? '')}</li>`;
+  });
+  const rest = all.length - rows.length;
+  if (rest > 0) rows.push(`<li>… and ${rest} more (the JSON report lists every one)</li>`);
+  const note = counted
+    ? 'Counted anyway: the settings say <code>count_suppressed</code>.'
+    : 'Not counted toward the verdicts; <code>count_suppressed = true</code> in the settings makes them count.';
+  return [
+    '<section class="card suppressions" aria-labelledby="suppressions-h">',
+    '<h2 id="suppressions-h">Suppressed in the source</h2>',
+    `<p class="meta">${note}</p>`,
+    `<ul class="evidence">${rows.join('')}</ul>`,
+    '</section>',
+  ].join('\n');
+}
+
 function evidenceHtml(evidence: readonly Evidence[]): string {
   if (evidence.length === 0) return '';
   const rows = evidence.slice(0, HTML_EVIDENCE_CAP).map((e) => {
@@ -178,12 +204,17 @@ function evidenceHtml(evidence: readonly Evidence[]): string {
       where === '' ? '' : `<span class="loc mono">${esc(where)}</span> `,
       esc(clean(e.message)),
       e.rule === undefined ? '' : ` <span class="rule mono">${esc(e.rule)}</span>`,
-      label === undefined ? '' : ` <span class="uncounted">${esc(label)}</span>`,
+      label === undefined
+        ? ''
+        : ` <span class="${e.suppressed === undefined ? 'uncounted' : 'uncounted suppressed'}">${esc(label)}</span>`,
       e.snippet === undefined || e.snippet.trim() === ''
         ? ''
         : `<pre><code>${esc(clean(e.snippet))}</code></pre>`,
     ];
-    return `<li${e.counted ? '' : ' class="uncounted-row"'}>${parts.join('')}</li>`;
+    const classes = [e.counted ? '' : 'uncounted-row', e.suppressed === undefined ? '' : 'suppressed-row']
+      .filter((c) => c !== '')
+      .join(' ');
+    return `<li${classes === '' ? '' : ` class="${classes}"`}>${parts.join('')}</li>`;
   });
   const rest = evidence.length - rows.length;
   if (rest > 0) rows.push(`<li>… and ${rest} more (the JSON report lists every one)</li>`);

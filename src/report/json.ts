@@ -80,6 +80,10 @@ function evidenceJson(e: Evidence) {
     rule: e.rule ?? null,
     context: e.context ?? null,
     counted: e.counted,
+    suppressed:
+      e.suppressed === undefined
+        ? null
+        : { kind: e.suppressed.kind, marker: clean(e.suppressed.marker), reason: clean(e.suppressed.reason) },
   };
 }
 

@@ -4,7 +4,7 @@
  * → passed, with the waiver or note as system-out.
  */
 import type { Audit, AuditItem } from '../audit/types.js';
-import { clean, groupByCategory, locationText, uncountedLabel } from './common.js';
+import { clean, groupByCategory, locationText, suppressionText, uncountedLabel } from './common.js';
 import type { RenderOptions } from './types.js';
 import { xmlAttr, xmlText } from './xml.js';
 
@@ -64,7 +64,7 @@ function testcase(item: AuditItem): string[] {
     case 'passed':
       break;
   }
-  const out = systemOut(item);
+  const out = systemOut(item, outcomeOf(item) === 'failure');
   if (out !== undefined) body.push(`      <system-out>${xmlText(out)}</system-out>`);
   if (body.length === 0) return [open.replace(/>$/, '/>')];
   return [open, ...body, '    </testcase>'];
@@ -103,8 +103,11 @@ function skippedMessage(item: AuditItem): string {
   }
 }
 
-/** What a person said about an item that is not failing or skipped for a plain reason. */
-function systemOut(item: AuditItem): string | undefined {
+/**
+ * What a person said about an item that is not failing or skipped for a plain reason, and the
+ * findings markers in the source suppressed (a failure's body lists those with its evidence).
+ */
+function systemOut(item: AuditItem, failing: boolean): string | undefined {
   const lines: string[] = [];
   if (item.verdict === 'waived' && item.waiver !== undefined) {
     const expires = item.waiver.expires === undefined ? '' : ` (expires ${item.waiver.expires})`;
@@ -116,6 +119,15 @@ function systemOut(item: AuditItem): string | undefined {
     lines.push(
       `answered by ${item.answeredBy}${item.answeredAt === undefined ? '' : ` at ${item.answeredAt}`}`,
     );
+  }
+  if (!failing) {
+    for (const e of item.evidence) {
+      const text = suppressionText(e);
+      if (text === undefined) continue;
+      const where = locationText(e);
+      const counted = e.counted ? ' (counted: count_suppressed)' : '';
+      lines.push(`${where === '' ? '' : `${where} `}${text}${counted}: ${clean(e.message)}`);
+    }
   }
   return lines.length === 0 ? undefined : lines.join('\n');
 }

@@ -12,6 +12,7 @@ import {
   locationText,
   shortCommit,
   sourceLabel,
+  suppressedEvidence,
   uncountedLabel,
 } from './common.js';
 import { codeSpan, mdInline } from './md-text.js';
@@ -68,6 +69,7 @@ function renderWith(audit: Audit, options: RenderOptions, detail: Detail): strin
     failing(audit, detail),
     needsAPerson(audit, detail),
     decisions(audit),
+    suppressions(audit, detail),
     notices(audit),
     options.signoff === undefined ? [] : signoff(options.signoff),
     [
@@ -160,7 +162,7 @@ function evidenceLines(evidence: readonly Evidence[], cap: number): string[] {
     const where = locationText(e);
     const rule = e.rule === undefined ? '' : ` (${mdInline(e.rule)})`;
     const label = uncountedLabel(e);
-    const line = `- ${where === '' ? '' : `${codeSpan(where)} — `}${mdInline(clean(e.message))}${rule}${label === undefined ? '' : ` _(${label})_`}`;
+    const line = `- ${where === '' ? '' : `${codeSpan(where)} — `}${mdInline(clean(e.message))}${rule}${label === undefined ? '' : ` _(${mdInline(label)})_`}`;
     const snippet = e.snippet === undefined || e.snippet.trim() === '' ? undefined : clean(e.snippet).trim();
     return snippet === undefined ? line : `${line}<br>${codeSpan(snippet)}`;
   });
@@ -255,6 +257,40 @@ function decisions(audit: Audit): string[] {
     out.push(...(out.length > 0 ? [''] : []), '## Overridden by a person', '', ...overridden);
   if (disabled.length > 0)
     out.push(...(out.length > 0 ? [''] : []), '## Disabled by configuration', '', ...disabled);
+  return out;
+}
+
+/**
+ * Findings a marker in the source suppressed (`# nosec`, `# noqa: S311`, `# vouch: ignore[...]`),
+ * whatever the item's verdict: a passing item can rest on them, so they are always in sight.
+ */
+function suppressions(audit: Audit, detail: Detail): string[] {
+  const all = suppressedEvidence(audit);
+  if (all.length === 0) return [];
+  const counted = all.some((s) => s.evidence.counted);
+  const intro = counted
+    ? '_Counted anyway: the settings say `count_suppressed`._'
+    : '_Not counted toward the verdicts; `count_suppressed = true` in the settings makes them count._';
+  const out = ['## Suppressed in the source', '', intro, ''];
+  if (detail === 'compact') {
+    const items = new Set(all.map((s) => s.item.id)).size;
+    return [
+      ...out,
+      `- ${all.length} finding${all.length === 1 ? '' : 's'} in ${items} item${items === 1 ? '' : 's'}; the other report formats list them.`,
+    ];
+  }
+  const cap = detail.cap * 3;
+  for (const { item, evidence: e } of all.slice(0, cap)) {
+    const where = locationText(e);
+    const s = e.suppressed;
+    if (s === undefined) continue;
+    const reason = s.reason.trim() === '' ? '_no reason given_' : mdInline(clean(s.reason));
+    const rule = e.rule === undefined ? '' : ` (${mdInline(e.rule)})`;
+    out.push(
+      `- ${codeSpan(item.id)}${where === '' ? '' : ` ${codeSpan(where)}`} ${codeSpan(clean(s.marker))} — ${reason}: ${mdInline(clean(e.message))}${rule}`,
+    );
+  }
+  if (all.length > cap) out.push(`- … and ${all.length - cap} more`);
   return out;
 }
 

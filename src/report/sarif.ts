@@ -1,7 +1,10 @@
 /**
  * SARIF 2.1.0 for GitHub code scanning: one rule per checklist item, one result per counted
  * evidence location of an item that fails (error) or needs review (warning); waived items keep
- * their results, suppressed with the waiver's reason, so an accepted risk stays visible.
+ * their results, suppressed with the waiver's reason, so an accepted risk stays visible. A finding
+ * a marker in the source suppressed (`# nosec`, `# noqa: S311`, `# vouch: ignore[item]`) is a
+ * result too, whatever its item's verdict, with an `inSource` suppression naming the marker and
+ * its reason.
  */
 import { createHash } from 'node:crypto';
 import { isAbsolute } from 'node:path';
@@ -44,7 +47,7 @@ interface SarifResult {
   message: { text: string };
   locations: SarifLocation[];
   partialFingerprints: Record<string, string>;
-  suppressions?: { kind: 'external'; justification: string }[];
+  suppressions?: { kind: 'external' | 'inSource'; justification: string }[];
   properties: { verdict: string; source: string };
 }
 
@@ -180,6 +183,11 @@ function resultLevel(item: AuditItem): SarifLevel | undefined {
 }
 
 function resultsFor(item: AuditItem, ruleIndex: number): SarifResult[] {
+  const seen = new Map<string, number>();
+  return [...itemResults(item, ruleIndex, seen), ...suppressedResults(item, ruleIndex, seen)];
+}
+
+function itemResults(item: AuditItem, ruleIndex: number, seen: Map<string, number>): SarifResult[] {
   const level = resultLevel(item);
   if (level === undefined) return [];
   const result = (
@@ -194,7 +202,6 @@ function resultsFor(item: AuditItem, ruleIndex: number): SarifResult[] {
   });
   const located = item.evidence.filter((e) => e.counted && e.file !== undefined);
   if (located.length === 0) return [result(repositoryLevel(item))];
-  const seen = new Map<string, number>();
   return located.map((e) => {
     const key = fingerprintKey(item.id, e);
     const nth = (seen.get(key) ?? 0) + 1;
@@ -205,6 +212,45 @@ function resultsFor(item: AuditItem, ruleIndex: number): SarifResult[] {
       partialFingerprints: { 'vouch/v1': `${sha256(key)}:${nth}` },
     });
   });
+}
+
+/** The level a suppressed finding would have had: its check's match, fail or review. */
+function suppressedLevel(item: AuditItem, e: Evidence): SarifLevel | undefined {
+  const outcome = item.item.checks[e.check]?.on_match;
+  if (outcome === 'fail') return 'error';
+  if (outcome === 'review') return 'warning';
+  return undefined; // evidence-only or a match that proves something: never an alert
+}
+
+/**
+ * Results for findings a marker in the source suppressed and that therefore did not count: in
+ * shipped code, from a check whose match is a fail or review. (Counted ones, under
+ * `count_suppressed`, are ordinary results already.)
+ */
+function suppressedResults(item: AuditItem, ruleIndex: number, seen: Map<string, number>): SarifResult[] {
+  const out: SarifResult[] = [];
+  for (const e of item.evidence) {
+    const s = e.suppressed;
+    if (s === undefined || e.counted || e.file === undefined) continue;
+    if (e.context !== undefined && e.context !== 'code') continue;
+    const level = suppressedLevel(item, e);
+    if (level === undefined) continue;
+    const key = fingerprintKey(item.id, e);
+    const nth = (seen.get(key) ?? 0) + 1;
+    seen.set(key, nth);
+    const reason = s.reason.trim() === '' ? 'no reason given' : s.reason;
+    out.push({
+      ruleId: item.id,
+      ruleIndex,
+      level,
+      message: { text: resultMessage(item, e) },
+      locations: [physicalLocation(e)],
+      partialFingerprints: { 'vouch/v1': `${sha256(key)}:${nth}` },
+      suppressions: [{ kind: 'inSource', justification: clean(`${s.marker}: ${reason}`) }],
+      properties: { verdict: item.verdict, source: item.source },
+    });
+  }
+  return out;
 }
 
 function suppression(item: AuditItem) {

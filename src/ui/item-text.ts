@@ -100,7 +100,14 @@ function evidenceLines(evidence: readonly Evidence[]): string[] {
     const shownOnly = e.counted
       ? ''
       : `  (shown only${e.context === undefined ? '' : `: ${e.context} code`})`;
-    lines.push(`  ${where}${rule}${redactSecretsInLine(e.message)}${shownOnly}`);
+    lines.push(
+      `  ${where}${rule}${redactSecretsInLine(e.message)}${e.suppressed === undefined ? shownOnly : ''}`,
+    );
+    if (e.suppressed !== undefined) {
+      const reason = e.suppressed.reason.trim() === '' ? 'no reason given' : e.suppressed.reason;
+      const counts = e.counted ? 'counted (count_suppressed)' : 'not counted';
+      lines.push(`      suppressed by ${e.suppressed.marker}: ${reason} (${counts})`);
+    }
     // Snippets arrive redacted; redacting again costs nothing and guards against a probe that forgot.
     for (const snippetLine of (e.snippet ?? '').split('\n')) {
       if (snippetLine.trim() !== '') lines.push(`      ${redactSecretsInLine(snippetLine)}`);

@@ -131,6 +131,7 @@ describe('json report', () => {
         rule: 'py-eval',
         context: 'code',
         counted: true,
+        suppressed: null,
       },
       {
         file: 'tests/test_views.py',
@@ -141,6 +142,7 @@ describe('json report', () => {
         rule: 'py-eval',
         context: 'test',
         counted: false,
+        suppressed: null,
       },
     ]);
   });
