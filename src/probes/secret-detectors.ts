@@ -37,8 +37,12 @@ export const SECRET_KINDS = {
 
 export type SecretKind = keyof typeof SECRET_KINDS;
 
-/** How a file writes `name = value`, which decides what an assignment looks like in it. */
-export type Syntax = 'python' | 'env' | 'ini' | 'yaml' | 'json' | 'toml' | 'netrc' | 'other' | 'any';
+/**
+ * How a file writes `name = value`, which decides what an assignment looks like in it. 'blob' is
+ * the text inside a string literal that embeds a config file (INI, YAML, JSON, XML, a .env): any
+ * of their assignments, a bare value only where it leads the line (`password = Zx9!k2`).
+ */
+export type Syntax = 'python' | 'env' | 'ini' | 'yaml' | 'json' | 'toml' | 'netrc' | 'blob' | 'other' | 'any';
 
 /** One secret on one line. Offsets are 0-based indexes into the line. */
 export interface SecretMatch {
@@ -112,7 +116,38 @@ export function detectSecrets(line: string, syntax: Syntax): SecretMatch[] {
     found.push(...detectTokens(line), ...detectUrlPasswords(line));
   }
   if (NAME_HINT.test(line)) {
-    found.push(...detectAwsSecret(line), ...detectAssignments(line, syntax));
+    found.push(
+      ...detectAwsSecret(line),
+      ...detectAssignments(line, syntax),
+      ...detectMarkup(line),
+      ...detectConnectionString(line),
+    );
+  }
+  return dedupe(found);
+}
+
+/** A part of a line read in another syntax: [from, to) as 0-based columns. */
+export interface Segment {
+  from: number;
+  to: number;
+  syntax: Syntax;
+}
+
+/**
+ * The secrets on a line whose parts are written in other syntaxes (the lines of a config file
+ * kept in a Python string): the line read in its own syntax, and each segment in its own, with
+ * offsets into the whole line.
+ */
+export function detectSecretsWithSegments(
+  line: string,
+  syntax: Syntax,
+  segments: readonly Segment[],
+): SecretMatch[] {
+  const found = detectSecrets(line, syntax);
+  if (segments.length === 0) return found;
+  for (const { from, to, syntax: inner } of segments) {
+    for (const m of detectSecrets(line.slice(from, Math.min(to, line.length)), inner))
+      found.push({ ...m, start: m.start + from, maskStart: m.maskStart + from, maskEnd: m.maskEnd + from });
   }
   return dedupe(found);
 }
@@ -245,7 +280,8 @@ function detectAssignments(line: string, syntax: Syntax): SecretMatch[] {
     const head =
       (g['q'] ?? '').length * 2 + name.length + (g['close'] ?? '').length + (g['ann'] ?? '').length;
     const tight = !/\s/.test(m[0].slice(head));
-    const value = readValue(line, m.index + m[0].length, syntax, op, lead && (tight || syntax === 'any'));
+    const loose = syntax === 'any' || syntax === 'blob';
+    const value = readValue(line, m.index + m[0].length, syntax, op, lead && (tight || loose));
     if (value === undefined) continue;
     regex.lastIndex = Math.max(regex.lastIndex, value.next);
     if (value.built === true) continue;
@@ -270,6 +306,7 @@ function operatorFits(syntax: Syntax, op: string, quotedName: boolean, annotated
     case 'yaml':
       return op === ':';
     case 'ini':
+    case 'blob':
       return op === '=' || op === ':';
     default:
       return !(annotated && comparison);
@@ -291,14 +328,15 @@ function readValue(
   const quoted = readQuoted(line, at, syntax);
   if (quoted !== null) return quoted;
   if (op.length >= 2) return undefined; // a comparison with a variable
-  const codeLike = syntax === 'other' || syntax === 'any';
+  // Text in a string literal is code-like too: `password = get_pw()` there is a code sample.
+  const codeLike = syntax === 'other' || syntax === 'any' || syntax === 'blob';
   if (syntax === 'python' || syntax === 'json' || syntax === 'toml' || (codeLike && !bareAllowed))
     return undefined;
   const rest = line.slice(at);
   // Comments: `#` after a space everywhere, `;` in ini files; YAML anchors, tags, blocks and flow collections are not scalars here.
-  const cut = rest.search(syntax === 'ini' ? /\s[#;]/ : /\s#/);
+  const cut = rest.search(syntax === 'ini' || syntax === 'blob' ? /\s[#;]/ : /\s#/);
   const raw = (cut >= 0 ? rest.slice(0, cut) : rest).trimEnd();
-  if (raw === '' || (syntax === 'yaml' && /^[&*!|>[{]/.test(raw))) return undefined;
+  if (raw === '' || ((syntax === 'yaml' || syntax === 'blob') && /^[&*!|>[{]/.test(raw))) return undefined;
   if (syntax === 'env' && /\s/.test(raw)) return undefined;
   // A bare word in code-like text is an expression unless it ends the line (`X=abc`, `x: abc`).
   if (codeLike && /[()[\]{},;'"`]/.test(raw)) return undefined;
@@ -335,7 +373,11 @@ function readQuoted(line: string, at: number, syntax: Syntax): Value | null {
 
 const AUTH_SCHEME = /^(?:Bearer|Basic|Token|Bot)\s+/i;
 
-function judge(name: string, v: Value, syntax: Syntax, op: string): SecretMatch | undefined {
+/**
+ * Judges a value under a name; `where` replaces the message's "assigned to NAME" (markup says
+ * `in <password>`).
+ */
+function judge(name: string, v: Value, syntax: Syntax, op: string, where?: string): SecretMatch | undefined {
   let { value, start } = v;
   const scheme = AUTH_SCHEME.exec(value);
   if (scheme !== null) {
@@ -356,18 +398,20 @@ function judge(name: string, v: Value, syntax: Syntax, op: string): SecretMatch 
     const kind: SecretKind = random ? 'high-entropy-string' : 'secret-assignment';
     return {
       kind,
-      message: `${SECRET_KINDS[kind]} ${verb} ${shortName}`,
+      message: `${SECRET_KINDS[kind]} ${where ?? `${verb} ${shortName}`}`,
       start,
       maskStart: start,
       maskEnd: end,
       keep: 2,
     };
   }
-  if (isLooseSecretName(shortName) && isHighEntropy(value)) {
+  // Embedded text (markup, connection strings, a config in a string) is judged only by secret
+  // names: there `Signature: 8a47...` (a CACHEDIR.TAG) or `<SignatureValue>` is public.
+  if (syntax !== 'blob' && isLooseSecretName(shortName) && isHighEntropy(value)) {
     const kind: SecretKind = 'high-entropy-string';
     return {
       kind,
-      message: `${SECRET_KINDS[kind]} assigned to ${shortName}`,
+      message: `${SECRET_KINDS[kind]} ${where ?? `assigned to ${shortName}`}`,
       start,
       maskStart: start,
       maskEnd: end,
@@ -375,6 +419,103 @@ function judge(name: string, v: Value, syntax: Syntax, op: string): SecretMatch 
     };
   }
   return undefined;
+}
+
+// An element holding a value: `<password>v</password>`, `<ns:api_key><![CDATA[v]]></ns:api_key>`.
+const MARKUP_ELEMENT =
+  /<(?<tag>[A-Za-z_][\w.:-]*)(?<attrs>\s[^<>]*)?>(?:<!\[CDATA\[(?<cdata>[^\]]*)\]\]>|(?<text>[^<>]*))<\/\k<tag>\s*>/g;
+// A start or empty tag and its attributes: `<server password="v"/>`, `<add key="DbPassword" value="v"/>`.
+const MARKUP_TAG = /<[A-Za-z_][\w.:-]*(?<attrs>\s[^<>]*)>/g;
+const MARKUP_ATTR = /(?<![\w.:-])(?<name>[A-Za-z_][\w.:-]*)\s*=\s*(?<q>["'])(?<v>[^"'<>]*)\k<q>/g;
+// Attributes that name the setting an element holds (Spring's `<property name=...>`, .NET's `<add key=...>`).
+const MARKUP_NAMING_ATTR = /^(?:name|key)$/i;
+// Elements whose text is the value of the setting they name (`<entry key="secret">v</entry>`,
+// Odoo's `<field name="password">v</field>`); elsewhere a named element's text is a label or a
+// translation (Android's `<string name="password">Passwort</string>`).
+const MARKUP_SETTING_TAG =
+  /^(?:property|entry|add|param|parameter|setting|env|variable|var|item|arg|value|field|attribute|option)$/i;
+
+/**
+ * Values in XML and HTML: an element or an attribute named as a secret (`<password>v</password>`,
+ * `password="v"`), and a setting named by a `name`/`key` attribute whose value is in `value` or in
+ * the element's text. Form fields (`<input type="password" name="password">`) and labels hold no value.
+ */
+function detectMarkup(line: string): SecretMatch[] {
+  if (!line.includes('<')) return [];
+  const out: SecretMatch[] = [];
+  const push = (m: SecretMatch | undefined): void => {
+    if (m !== undefined) out.push(m);
+  };
+  for (const m of line.matchAll(MARKUP_ELEMENT)) {
+    const tag = m.groups?.['tag'] ?? '';
+    const inner = m.groups?.['cdata'] ?? m.groups?.['text'] ?? '';
+    const close = m.index + m[0].lastIndexOf('</');
+    const cdataTail = m.groups?.['cdata'] === undefined ? 0 : 3; // `]]>`
+    const lead = inner.length - inner.trimStart().length;
+    const value = inner.trim();
+    const start = close - cdataTail - inner.length + lead;
+    const v: Value = { value, start, next: start + value.length };
+    const named = attributes(m.groups?.['attrs'] ?? '').find((a) => MARKUP_NAMING_ATTR.test(a.name));
+    push(judge(tag.replace(/^.*:/, ''), v, 'blob', '=', `in <${tag}>`));
+    if (named !== undefined && MARKUP_SETTING_TAG.test(tag.replace(/^.*:/, '')))
+      push(judge(named.value, v, 'blob', '=', `in <${tag} ${named.name}="${named.value}">`));
+  }
+  for (const m of line.matchAll(MARKUP_TAG)) {
+    const attrsText = m.groups?.['attrs'] ?? '';
+    const base = m.index + m[0].length - 1 - attrsText.length;
+    const attrs = attributes(attrsText);
+    const named = attrs.find((a) => MARKUP_NAMING_ATTR.test(a.name));
+    for (const a of attrs) {
+      const v: Value = { value: a.value, start: base + a.start, next: base + a.start + a.value.length };
+      push(judge(a.name.replace(/^.*:/, ''), v, 'blob', '='));
+      if (named !== undefined && a.name.toLowerCase() === 'value')
+        push(judge(named.value, v, 'blob', '=', `in ${named.name}="${named.value}"`));
+    }
+  }
+  return out;
+}
+
+/** The quoted attributes of a tag, with where each value starts in `attrs`. */
+function attributes(attrs: string): { name: string; value: string; start: number }[] {
+  return [...attrs.matchAll(MARKUP_ATTR)].map((a) => {
+    const value = a.groups?.['v'] ?? '';
+    return { name: a.groups?.['name'] ?? '', value, start: a.index + a[0].length - 1 - value.length };
+  });
+}
+
+// Keyword/value connection strings: libpq's `host=db user=app password=v`, ODBC's and ADO.NET's
+// `Server=db;Uid=sa;Pwd={v};`. A pair starts the text or follows a space, `;` or a quote, and
+// ends at one of them; `f(host=h, password=pw)` is code and `--password=v` an option.
+const CONN_KEY =
+  /(?<![^\s;'"`])(?:host|hostaddr|server|data source|address|addr|dbname|database|initial catalog|user|uid|user id|username|port|sslmode|driver|dsn|service)\s*=\s*(?:\{[^{}]*\}|[^\s;'"`(),{}[\]=]+)(?=$|[\s;'"`])/i;
+const CONN_PAIR =
+  /(?<![^\s;'"`])(?<name>[A-Za-z][A-Za-z_]*)\s*=\s*(?<v>\{[^{}]*\}|[^\s;'"`(),{}[\]=]+)(?=$|[\s;'"`])/g;
+// A braced value that is a format field (`{password}`, `{cfg.db_pass}`), filled in at run time.
+const FORMAT_FIELD = /^[A-Za-z_][\w.]*(?:\[[^\]]*\])?$/;
+
+/** A secret-named key with a literal value in a keyword/value connection string. */
+function detectConnectionString(line: string): SecretMatch[] {
+  if (!line.includes('=') || !CONN_KEY.test(line)) return [];
+  const out: SecretMatch[] = [];
+  for (const m of line.matchAll(CONN_PAIR)) {
+    const name = m.groups?.['name'] ?? '';
+    let value = m.groups?.['v'] ?? '';
+    let start = m.index + m[0].length - value.length;
+    if (value.startsWith('{')) {
+      value = value.slice(1, -1);
+      start += 1;
+      if (FORMAT_FIELD.test(value) && !looksGenerated(value)) continue;
+    }
+    const judged = judge(
+      name,
+      { value, start, next: start + value.length },
+      'blob',
+      '=',
+      'in a connection string',
+    );
+    if (judged !== undefined) out.push(judged);
+  }
+  return out;
 }
 
 function detectNetrc(line: string): SecretMatch[] {

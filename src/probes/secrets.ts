@@ -1,13 +1,16 @@
 import type { Facts } from '../repo/types.js';
 import { maskSpans } from '../util/redact.js';
 import {
-  detectSecrets,
+  detectSecretsWithSegments,
   SECRET_KINDS,
   syntaxOf,
   type SecretKind,
   type SecretMatch,
+  type Segment,
+  type Syntax,
 } from './secret-detectors.js';
 import { docstringLines } from './python-docstrings.js';
+import { pythonConfigSegments, yamlConfigSegments, type LineSegment } from './embedded-configs.js';
 import { snippetOf, splitLines, type ValidatingProbe } from './support.js';
 import type { Finding } from './types.js';
 
@@ -95,15 +98,43 @@ export interface SecretFound {
   inDocstring?: boolean;
 }
 
+/**
+ * The parts of lines that hold an embedded config file (a Python `CONFIG = """..."""`, a YAML
+ * `settings.ini: |` block): read as embedded config text ('blob'), besides the file's own syntax.
+ */
+function embeddedConfigs(syntax: Syntax, text: string, lines: readonly string[]): Map<number, Segment[]> {
+  let parts: Map<number, LineSegment[]>;
+  if (syntax === 'yaml') parts = yamlConfigSegments(lines);
+  else if (syntax === 'python' && (text.includes('"""') || text.includes("'''"))) {
+    const starts: number[] = [];
+    let at = 0;
+    for (const line of text.split('\n')) {
+      starts.push(at);
+      at += line.length + 1;
+    }
+    parts = pythonConfigSegments(text, starts);
+  } else return new Map();
+  const out = new Map<number, Segment[]>();
+  for (const [index, segments] of parts) {
+    const length = lines[index]?.length ?? 0;
+    out.set(
+      index,
+      segments.map(({ from, to }) => ({ from, to: Math.min(to, length), syntax: 'blob' as const })),
+    );
+  }
+  return out;
+}
+
 /** The secrets in one file's text, one per secret. */
 export function scanText(path: string, text: string): SecretFound[] {
   const syntax = syntaxOf(path);
   const template = isTemplateFile(path) || isExampleData(path);
   const lines = splitLines(text);
+  const embedded = embeddedConfigs(syntax, text, lines);
   let docstrings: Set<number> | undefined;
   const out: SecretFound[] = [];
   lines.forEach((line, i) => {
-    const all = detectSecrets(line, syntax);
+    const all = detectSecretsWithSegments(line, syntax, embedded.get(i) ?? []);
     const matches = all.filter(
       (m) =>
         !(template && GENERIC.has(m.kind)) && (m.kind !== 'private-key' || privateKeyHasBody(lines, i, m)),

@@ -63,6 +63,27 @@ const rows: { name: string; line: string; expected: string }[] = [
     line: 'cannot reach postgres://app:Xk9mP2vQ7r@db/app',
     expected: 'cannot reach postgres://app:Xk***@db/app',
   },
+  {
+    name: 'an XML element and attribute',
+    line: '<db password="Kp9mQ2vL7x"><password>S3cr3t!pass</password></db>',
+    expected: '<db password="Kp***"><password>S3***</password></db>',
+  },
+  {
+    name: 'a named setting in XML',
+    line: '<add key="DbPassword" value="Lm4!xQ9zTw"/>',
+    expected: '<add key="DbPassword" value="Lm***"/>',
+  },
+  {
+    name: 'a keyword/value connection string in a message',
+    line: 'cannot connect with "Server=db;User Id=sa;Password=Pz4!mK8qLw;"',
+    expected: 'cannot connect with "Server=db;User Id=sa;Password=Pz***;"',
+  },
+  { name: 'a line of an INI kept in a string', line: 'password = Zx9!k2LmQ', expected: 'password = Zx***' },
+  {
+    name: 'a form field holds no value',
+    line: '<input type="password" name="password"><label>Password</label>',
+    expected: '<input type="password" name="password"><label>Password</label>',
+  },
   { name: 'bearer header', line: `Authorization: Bearer ${JWT}`, expected: 'Authorization: Bearer eyJh***' },
   { name: 'a private key body line', line: `    ${KEY_BODY}`, expected: '    /1PH***' },
   { name: 'a sha256 stays readable', line: `--hash=sha256:${SHA256}`, expected: `--hash=sha256:${SHA256}` },
@@ -145,8 +166,12 @@ describe('redactSecretsInLine', () => {
     expect(out).not.toContain('ghp_eFq');
   });
 
-  test('is cheap on a large pathological line', () => {
-    const line = 'a: b '.repeat(20_000) + 'password = "hunter2222"';
+  test.each([
+    { name: 'assignments', line: 'a: b '.repeat(20_000) + 'password = "hunter2222"' },
+    { name: 'tags', line: '<a b="c">'.repeat(10_000) + '<password>hunter2222</password>' },
+    { name: 'open tags', line: '<password '.repeat(10_000) + 'token' },
+    { name: 'connection pairs', line: 'host=a '.repeat(12_000) + 'password=Wq8rT2vLm' },
+  ])('is cheap on a large pathological line: $name', ({ line }) => {
     const started = performance.now();
     redactSecretsInLine(line);
     expect(performance.now() - started).toBeLessThan(1000);
