@@ -5,12 +5,9 @@
  * YAML, XML, JSON, .properties) rather than the host's, so the secrets probe reads them as such.
  *
  * Python: a string that stands alone as a statement is a docstring (see `docstringLines`):
- * documentation, not a value, and left out. The same small tokenizer as `docstringLines`:
- * comments, quotes (with prefixes and escapes), brackets and backslash continuations are enough
- * to tell a string statement from a string value.
+ * documentation, not a value, and left out (the tokenizer is `stringLiterals`).
  */
-
-const PREFIX = /^[rRbBuUfF]{0,2}$/;
+import { stringLiterals } from './python-docstrings.js';
 
 /** The content of one triple-quoted string value: offsets into the text, from after the opening quotes to before the closing ones. */
 export interface BlockString {
@@ -20,54 +17,9 @@ export interface BlockString {
 
 /** Every triple-quoted string in the text that is a value (assigned, passed, returned), not a docstring. */
 export function blockStrings(text: string): BlockString[] {
-  const out: BlockString[] = [];
-  let depth = 0;
-  let lineStart = 0;
-  let continued = false;
-  let i = 0;
-  while (i < text.length) {
-    const char = text[i];
-    if (char === '\n') {
-      continued = i > 0 && text[i - 1] === '\\';
-      lineStart = i + 1;
-      i++;
-    } else if (char === '#') {
-      const end = text.indexOf('\n', i);
-      i = end === -1 ? text.length : end;
-    } else if (char === '(' || char === '[' || char === '{') {
-      depth++;
-      i++;
-    } else if (char === ')' || char === ']' || char === '}') {
-      depth = Math.max(0, depth - 1);
-      i++;
-    } else if (char === '"' || char === "'") {
-      const triple = text.startsWith(char.repeat(3), i);
-      const quote = triple ? char.repeat(3) : char;
-      const before = text.slice(lineStart, i).trim();
-      const standsAlone = triple && depth === 0 && !continued && PREFIX.test(before);
-      i += quote.length;
-      const start = i;
-      while (i < text.length && !text.startsWith(quote, i)) {
-        const inside = text[i];
-        if (inside === '\n') {
-          if (!triple) break;
-          lineStart = i + 1;
-          i++;
-        } else if (inside === '\\' && text[i + 1] === '\n') {
-          lineStart = i + 2;
-          i += 2;
-        } else {
-          i += inside === '\\' ? 2 : 1;
-        }
-      }
-      const end = Math.min(i, text.length);
-      if (text.startsWith(quote, i)) i += quote.length;
-      if (triple && !standsAlone) out.push({ start, end });
-    } else {
-      i++;
-    }
-  }
-  return out;
+  return stringLiterals(text)
+    .filter((s) => s.triple && !s.standsAlone)
+    .map(({ start, end }) => ({ start, end }));
 }
 
 // Lines that make a string's text source code (a script kept as a string, a test fixture of

@@ -1,18 +1,30 @@
 /**
- * Which lines of a Python file are documentation: docstrings and other strings that stand alone
- * as a statement. Their examples (`user = User(password='password1')` in pydantic's docstrings,
- * RFC sample tokens in oauthlib's) show how to call an API; like a Markdown page they are docs.
- * A string assigned or passed (`CONFIG = """password = ..."""`) is data and stays code.
+ * String literals of a Python file, found by a small tokenizer (not a parser): comments, quotes
+ * (with prefixes and escapes), brackets and backslash continuations are enough to tell a string
+ * statement from a string value.
  *
- * A small tokenizer, not a parser: comments, quotes (with prefixes and escapes), brackets and
- * backslash continuations are enough to tell a string statement from a string value.
+ * A string that stands alone as a statement is documentation: docstrings and the like. Their
+ * examples (`user = User(password='password1')` in pydantic's docstrings, RFC sample tokens in
+ * oauthlib's) show how to call an API; like a Markdown page they are docs. A string assigned or
+ * passed (`CONFIG = """password = ..."""`) is data and stays code.
  */
 
 const PREFIX = /^[rRbBuUfF]{0,2}$/;
 
-/** 1-based numbers of the lines a docstring-like string statement spans. */
-export function docstringLines(text: string): Set<number> {
-  const lines = new Set<number>();
+/** One string literal: offsets of its content (inside the quotes) and the lines it spans. */
+export interface StringLiteral {
+  start: number;
+  end: number;
+  startLine: number;
+  endLine: number;
+  triple: boolean;
+  /** True when the string is a statement of its own (a docstring), not a value. */
+  standsAlone: boolean;
+}
+
+/** Every string literal of a Python text, in order. */
+export function stringLiterals(text: string): StringLiteral[] {
+  const out: StringLiteral[] = [];
   let line = 1;
   let depth = 0; // open brackets: inside them a string is a value
   let lineStart = 0; // index where the current line starts
@@ -41,6 +53,7 @@ export function docstringLines(text: string): Set<number> {
       const standsAlone = triple && depth === 0 && !continued && PREFIX.test(before);
       const startLine = line;
       i += quote.length;
+      const start = i;
       while (i < text.length && !text.startsWith(quote, i)) {
         const inside = text[i];
         if (inside === '\n') {
@@ -56,11 +69,21 @@ export function docstringLines(text: string): Set<number> {
           i += inside === '\\' ? 2 : 1; // an escaped quote does not close the string
         }
       }
+      const end = Math.min(i, text.length);
       if (text.startsWith(quote, i)) i += quote.length;
-      if (standsAlone) for (let n = startLine; n <= line; n++) lines.add(n);
+      out.push({ start, end, startLine, endLine: line, triple, standsAlone });
     } else {
       i++;
     }
+  }
+  return out;
+}
+
+/** 1-based numbers of the lines a docstring-like string statement spans. */
+export function docstringLines(text: string): Set<number> {
+  const lines = new Set<number>();
+  for (const s of stringLiterals(text)) {
+    if (s.standsAlone) for (let n = s.startLine; n <= s.endLine; n++) lines.add(n);
   }
   return lines;
 }
