@@ -31,3 +31,21 @@ export function fileContext(path: string): FileContext {
   }
   return 'code';
 }
+
+/** Python files that sit in every kind of repository and say nothing about what it ships. */
+const TOOLING_FILES = new Set(['setup.py', 'noxfile.py', 'fabfile.py', 'tasks.py', 'dodo.py']);
+
+/**
+ * A repository whose only Python (tests and docs aside) lives in example or demo folders ships
+ * those examples: a collection of demo applications is audited as what it is, not as nothing.
+ * A library with its own code beside its examples keeps them as examples.
+ */
+export function promoteExamples<F extends { path: string; context: FileContext }>(files: readonly F[]): F[] {
+  const isPython = (f: F): boolean => f.path.endsWith('.py');
+  const shipsCode = files.some(
+    (f) => isPython(f) && f.context === 'code' && !TOOLING_FILES.has(f.path.split('/').pop() ?? ''),
+  );
+  const hasExamples = files.some((f) => isPython(f) && f.context === 'example');
+  if (shipsCode || !hasExamples) return [...files];
+  return files.map((f) => (f.context === 'example' ? { ...f, context: 'code' } : f));
+}

@@ -4,7 +4,7 @@ import { lstat, readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import ignore from 'ignore';
 import type { Ignore } from 'ignore';
-import { fileContext } from './context.js';
+import { fileContext, promoteExamples } from './context.js';
 import { runGit } from './exec/git-command.js';
 import { readRegularFile } from '../util/read-file.js';
 import type { RepoFile, SkippedFile } from './types.js';
@@ -128,7 +128,7 @@ export async function listFiles(root: string, options: ListOptions = {}): Promis
   });
   files.sort((a, b) => compare(a.path, b.path));
   skipped.sort((a, b) => compare(a.path, b.path));
-  return { files, skipped, text };
+  return { files: promoteExamples(files), skipped, text };
 }
 
 /** Tracked files plus untracked ones git does not ignore, relative to root; undefined if git fails. */

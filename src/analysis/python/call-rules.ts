@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { frameworkOfImport } from '../frameworks/index.js';
 import { definesName, report, type FileContext } from './context.js';
 import { builtStringOf, lastAssignedValue, mentionedNames, sinkOf } from './flows.js';
 import { resolve } from './imports.js';
@@ -50,8 +51,14 @@ const POPEN = new Set([
 ]);
 const SHELL_HELPERS = new Set(['subprocess.getoutput', 'subprocess.getstatusoutput']);
 const PICKLE_MODULES = new Set(['pickle', 'cPickle', '_pickle', 'dill']);
+/** Libraries whose loaders unpickle: module → functions. */
+const PICKLE_WRAPPERS = new Map([
+  ['jsonpickle', new Set(['decode', 'loads'])],
+  ['pandas', new Set(['read_pickle'])],
+  ['joblib', new Set(['load'])],
+]);
 const SAFE_YAML_LOADERS = new Set(['SafeLoader', 'CSafeLoader', 'BaseLoader', 'CBaseLoader']);
-const SQL_WORDS = /\b(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|WHERE)\b/i;
+const SQL_WORDS = /\b(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|WHERE|GRANT|REVOKE|TRUNCATE)\b/i;
 const WEAK_CIPHER_MODULE = /(^|\.)(DES|DES3|ARC2|ARC4|Blowfish|XOR)\.new$/;
 const WEAK_ALGORITHM = new Set(['TripleDES', 'ARC4', 'Blowfish', 'IDEA']);
 const MARK_SAFE = new Set(['mark_safe', 'Markup', 'SafeString', 'SafeText']);
@@ -107,8 +114,30 @@ const sqlRule: CallRule = (context, call, resolved, fn) => {
   if (!built) return;
   // raw()/text() are common method names; only SQL-looking text counts there.
   if ((method === 'raw' || method === 'text') && !SQL_WORDS.test(built.text)) return;
-  report(context, 'py-sql-format', call);
+  // Statements on names (CREATE USER, GRANT, DROP DATABASE) cannot bind identifiers as
+  // parameters, and a command-line script's values come from whoever runs it: a person checks
+  // the quoting there. Request data reaching any SQL is the taint rules' fail.
+  if (DDL_STATEMENT.test(built.text)) {
+    report(context, 'py-sql-format-unbindable', call, { message: SQL_DDL_MESSAGE });
+  } else if (isCommandLineScript(context)) {
+    report(context, 'py-sql-format-unbindable', call, { message: SQL_SCRIPT_MESSAGE });
+  } else {
+    report(context, 'py-sql-format', call);
+  }
 };
+
+const DDL_STATEMENT =
+  /^\s*(?:[rbuf]{0,2})?['"]{1,3}\s*(?:CREATE|ALTER|DROP|GRANT|REVOKE|TRUNCATE)\s+(?:USER|ROLE|DATABASE|SCHEMA|TABLE|INDEX|VIEW|SEQUENCE|EXTENSION|ALL|IF|SELECT|INSERT|UPDATE|DELETE|USAGE|CONNECT)\b/i;
+const SQL_DDL_MESSAGE =
+  'a statement on names (CREATE/ALTER/DROP/GRANT) is built from strings; identifiers cannot be bound, so check they are quoted';
+const SQL_SCRIPT_MESSAGE =
+  'SQL is built from strings in a command-line script (values come from whoever runs it); check the quoting';
+
+/** A module run as a script (`if __name__ == "__main__":`) that handles no web requests. */
+function isCommandLineScript(context: FileContext): boolean {
+  if (!/^if\s+__name__\s*==\s*['"]__main__['"]\s*:/m.test(context.source)) return false;
+  return ![...context.imports.values()].some((target) => frameworkOfImport(target) !== undefined);
+}
 
 function yamlLoaderIsSafe(context: FileContext, loader: Node | undefined, depth = 0): boolean {
   if (!loader) return false;
@@ -143,6 +172,9 @@ const loadRule: CallRule = (context, call, resolved) => {
   const module = resolved.slice(0, dot);
   const fn = resolved.slice(dot + 1);
   if (PICKLE_MODULES.has(module) && fn !== 'open') {
+    report(context, 'py-pickle-load', call);
+  } else if (PICKLE_WRAPPERS.get(module)?.has(fn) === true) {
+    // jsonpickle.decode, pandas.read_pickle, joblib.load: pickle underneath.
     report(context, 'py-pickle-load', call);
   } else if (module === 'shelve' && fn === 'open') {
     report(context, 'py-pickle-load', call);
@@ -201,6 +233,65 @@ function picksExisting(call: Node, resolved: string): boolean {
   return true;
 }
 
+const RANDOM_MESSAGE = 'the random module is predictable; use secrets for tokens, passwords, keys and salts';
+const COOKIE_CALLS = new Set(['set_cookie', 'set_signed_cookie', 'set_secure_cookie']);
+
+/** The cookie-setting call (`resp.set_cookie(...)`) whose argument list holds `node`, if any. */
+function cookieCallOf(node: Node): Node | undefined {
+  for (let up = node.parent; up; up = up.parent) {
+    if (up.type === 'call') {
+      const name = dottedName(up.childForFieldName('function'));
+      if (name !== undefined && COOKIE_CALLS.has(lastPart(name))) return up;
+    }
+    if (up.type === 'expression_statement' || up.type === 'block' || up.type === 'function_definition')
+      return undefined;
+  }
+  return undefined;
+}
+
+const WHOLE_VALUE_HOLDERS = new Set([
+  'assignment',
+  'keyword_argument',
+  'pair',
+  'argument_list',
+  'return_statement',
+]);
+
+/** Where a plainly named value goes next in its function: a secret-named store or a cookie. */
+function secretUseOfName(target: Node): string | undefined {
+  const scope = enclosingFunction(target);
+  if (!scope) return undefined;
+  for (const use of scope.descendantsOfType('identifier')) {
+    if (use.text !== target.text || use.startIndex <= target.endIndex) continue;
+    // Only the value handed on whole: `"title" + suffix` under a secret-looking name is a label.
+    if (!WHOLE_VALUE_HOLDERS.has(use.parent?.type ?? '')) continue;
+    if (cookieCallOf(use) !== undefined) return `set as a cookie on line ${use.startPosition.row + 1}`;
+    const next = sinkOf(use);
+    if (next.kind === 'name' && next.node.startIndex !== target.startIndex && isSecretName(next.name))
+      return `stored as ${next.name} on line ${use.startPosition.row + 1}`;
+  }
+  return undefined;
+}
+
+/** How callers in the same module use what helper `name` returns, when one stores it as a secret. */
+function secretUseOfHelper(context: FileContext, fn: Node, name: string): string | undefined {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return undefined;
+  for (const match of context.source.matchAll(new RegExp(`\\b${name}\\s*\\(`, 'g'))) {
+    if (match.index >= fn.startIndex && match.index < fn.endIndex) continue;
+    const node = context.root.descendantForIndex(match.index, match.index + name.length);
+    if (node?.type !== 'identifier') continue;
+    let callee: Node = node;
+    if (callee.parent?.type === 'attribute') callee = callee.parent;
+    const call = callee.parent;
+    if (call?.type !== 'call') continue;
+    const line = call.startPosition.row + 1;
+    if (cookieCallOf(call) !== undefined) return `is set as a cookie on line ${line}`;
+    const sink = sinkOf(call);
+    if (sink.kind === 'name' && isSecretName(sink.name)) return `is stored as ${sink.name} on line ${line}`;
+  }
+  return undefined;
+}
+
 /** `random.<fn>` whose value becomes a token, password, key... */
 const randomRule: CallRule = (context, call, resolved) => {
   if (resolved === undefined || resolved !== `random.${lastPart(resolved)}`) return;
@@ -213,6 +304,23 @@ const randomRule: CallRule = (context, call, resolved) => {
     if (isTimingName(sink.name)) return;
     if (isSecretName(sink.name)) {
       report(context, 'py-random-secret', call);
+      return;
+    }
+    // `value = "".join(random.sample(...))` then `resp.set_cookie("sessionid", value)`.
+    const use = sink.node.type === 'identifier' ? secretUseOfName(sink.node) : undefined;
+    if (use !== undefined) {
+      report(context, 'py-random-secret', call, { message: `${RANDOM_MESSAGE} (${use})` });
+      return;
+    }
+  } else if (sink.kind === 'none' && cookieCallOf(call) !== undefined) {
+    report(context, 'py-random-secret', call, { message: `${RANDOM_MESSAGE} (a cookie value)` });
+    return;
+  } else if (sink.kind === 'return' && functionName !== undefined && !picksExisting(call, resolved)) {
+    // A helper that returns a random string: what its callers store it under decides.
+    const fn = enclosingFunction(call);
+    const use = fn === undefined ? undefined : secretUseOfHelper(context, fn, functionName);
+    if (use !== undefined) {
+      report(context, 'py-random-secret', call, { message: `${RANDOM_MESSAGE} (${functionName}() ${use})` });
       return;
     }
   }
@@ -325,6 +433,8 @@ const environmentRule: CallRule = (context, call, resolved, fn) => {
   const autoescape = args.keywords.get('autoescape');
   if (autoescape ? unwrap(autoescape).type === 'false' : !args.splat)
     report(context, 'py-jinja-autoescape-off', call);
+  // `Environment(**options)` in a factory: whether the options switch escaping on is not visible here.
+  else if (!autoescape && args.keywordSplat) report(context, 'py-autoescape-unresolved', call);
 };
 
 const ENV_READS = new Set([
@@ -367,6 +477,8 @@ const CALL_RULES = new Map<string, CallRule>([
     'unsafe_load_all',
     'full_load',
     'full_load_all',
+    'decode',
+    'read_pickle',
   ].map((name): [string, CallRule] => [name, loadRule]),
   ...[...RANDOM_FUNCTIONS].map((name): [string, CallRule] => [name, randomRule]),
   ['md5', hashRule],

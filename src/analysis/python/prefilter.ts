@@ -50,6 +50,9 @@ const WORDS = new RegExp(
     '\\bimport\\s[^\\n]*\\b(?:c?[Pp]ickle|_pickle|dill)\\b',
     '\\bfrom\\s+(?:c?[Pp]ickle|_pickle|dill)\\b',
     'Unpickler',
+    'jsonpickle',
+    'read_pickle',
+    '\\bjoblib\\b',
     '\\bshelve\\b',
     '\\bmarshal\\b',
     '\\byaml\\b',
@@ -69,6 +72,7 @@ const WORDS = new RegExp(
     'unverified',
     'check_hostname',
     '\\bverify\\s*=\\s*False',
+    '\\b(?:verify_)?ssl\\s*=\\s*False',
     '\\bshell\\s*=\\s*True',
     // os.environ (under any alias of os), `from os import environ`, django-environ's Env; not a
     // WSGI `environ` argument.
@@ -84,8 +88,12 @@ const WORDS = new RegExp(
   ].join('|'),
 );
 
-/** Settings, in any case: `debug=True`, `DEBUG = True`, `secret_key`, `csrf_exempt`. */
-const SETTINGS = /\bdebug\b[^\n]*?=\s*true\b|secret_key|csrf/i;
+/**
+ * Settings, in any case: `debug=True`, `"debug": True`, `DEBUG = True`, `bottle.debug(True)`,
+ * `secret_key`, `csrf_exempt`, `autoescape=False`; and bare WSGI/ASGI entry points.
+ */
+const SETTINGS =
+  /\bdebug\b[^\n]*?[=:(]\s*true\b|secret_key|csrf|autoescape|\bstart_response\b|\bscope\s*,\s*receive\s*,\s*send\b/i;
 
 /** py-log-secret needs a logger and a secret-looking name in the same file. */
 const LOGGER = /log/i;

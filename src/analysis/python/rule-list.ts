@@ -46,6 +46,12 @@ export const PYTHON_RULES = [
     confidence: 'medium',
   },
   {
+    id: 'py-sql-format-unbindable',
+    message: 'SQL on names or in a command-line script is built from strings; check the quoting',
+    severity: 'medium',
+    confidence: 'low',
+  },
+  {
     id: 'py-pickle-load',
     message: 'pickle-style deserialisation (pickle, cPickle, dill, shelve) runs code from the data',
     severity: 'high',
@@ -95,7 +101,7 @@ export const PYTHON_RULES = [
   },
   {
     id: 'py-debug-true',
-    message: 'debug mode is switched on in code (Flask/Werkzeug debugger, Django DEBUG)',
+    message: 'debug mode is switched on in code (the framework shows tracebacks or a debugger)',
     severity: 'high',
     confidence: 'high',
   },
@@ -107,8 +113,26 @@ export const PYTHON_RULES = [
   },
   {
     id: 'py-csrf-exempt',
-    message: 'CSRF protection is switched off for a view or the whole app',
+    message: 'CSRF protection is switched off for this view',
     severity: 'medium',
+    confidence: 'high',
+  },
+  {
+    id: 'py-csrf-disabled',
+    message: 'CSRF protection is switched off for the whole application',
+    severity: 'high',
+    confidence: 'high',
+  },
+  {
+    id: 'py-autoescape-unresolved',
+    message: 'a template environment is built from options vouch cannot see; check that autoescape is on',
+    severity: 'medium',
+    confidence: 'low',
+  },
+  {
+    id: 'py-web-entry',
+    message: 'a bare WSGI/ASGI application: a web surface without a framework',
+    severity: 'low',
     confidence: 'high',
   },
   {
@@ -119,7 +143,7 @@ export const PYTHON_RULES = [
   },
   {
     id: 'py-jinja-autoescape-off',
-    message: 'a Jinja2 Environment without autoescape renders HTML unescaped',
+    message: 'templates are set up with auto-escaping off and render HTML unescaped',
     severity: 'high',
     confidence: 'high',
   },

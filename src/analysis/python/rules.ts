@@ -12,7 +12,9 @@ import {
   checkEnvironSubscript,
   checkKeyword,
   checkPair,
+  checkDebugSwitchCall,
   checkSpecialName,
+  checkWebEntries,
 } from './statement-rules.js';
 import { lastPart } from './syntax.js';
 
@@ -41,13 +43,18 @@ const SETTING_NAMES = [
   'WTF_CSRF_ENABLED',
   'CSRF_ENABLED',
   'check_hostname',
+  'autoescape',
+  'ssl',
+  'verify_ssl',
 ];
 /** Names that matter wherever they are used as a value. */
 const SPECIAL_NAMES = new Set(['CERT_NONE', '_create_unverified_context', 'MODE_ECB']);
 /** Objects whose method calls matter where the method name alone is too common to anchor on. */
-const OBJECT_ANCHORS = ['environ', 'shelve', 'decouple', 'BaseSettings', 'csrf_exempt', 'exempt'];
+const OBJECT_ANCHORS = ['environ', 'shelve', 'decouple', 'BaseSettings', 'csrf_exempt', 'exempt', 'jsonpickle'];
 /** String keys: `config['SECRET_KEY'] = ...`, `{'SECRET_KEY': ...}`. */
 const KEY_NAMES = new Set([
+  'autoescape',
+  'debug',
   'SECRET_KEY',
   'JWT_SECRET_KEY',
   'secret_key',
@@ -56,7 +63,7 @@ const KEY_NAMES = new Set([
   'CSRF_ENABLED',
 ]);
 /** Called names too common to anchor on; reached through OBJECT_ANCHORS or import aliases. */
-const COMMON_CALLS = new Set(['open', 'get', 'config']);
+const COMMON_CALLS = new Set(['open', 'get', 'config', 'decode']);
 
 /** Whole-word matches of any of `words` (identifiers: no escaping needed). */
 function wordsPattern(words: Iterable<string>): RegExp {
@@ -117,6 +124,7 @@ export function analyse(root: Node, source: string, path: string): RawFinding[] 
   if (LOGGER.test(source)) {
     for (const node of nodesAt(root, source, SECRET_NAME_ANCHOR)) checkLoggedName(context, node);
   }
+  checkWebEntries(context);
   return finish(context.findings);
 }
 
@@ -223,6 +231,7 @@ function visit(context: FileContext, node: Node, visited: Set<number>): void {
   if (chain && !visited.has(chain.call.id)) {
     visited.add(chain.call.id);
     checkCall(context, chain.call, chain.callee);
+    if (text === 'debug') checkDebugSwitchCall(context, chain.call);
   }
   if (
     chain &&

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { FRAMEWORKS } from '../frameworks/index.js';
 import { definesName, report, type FileContext } from './context.js';
 import { resolve } from './imports.js';
 import {
@@ -75,6 +76,52 @@ function isShippedSetting(statement: Node): boolean {
   return name !== undefined && !NON_PRODUCTION_CLASS.test(name);
 }
 
+/**
+ * Whether `callee(..., debug=True)` switches a web framework's debug mode on: `app.run(...)`
+ * (Flask, Bottle, Sanic), or a constructor a framework model names, reached through that
+ * framework's imports (`web.Application` from aiohttp, `FastAPI`, `tornado.web.Application`).
+ */
+function switchesDebug(context: FileContext, call: Node, callee: string): boolean {
+  if (callee === 'run' || callee === 'run_server') return !isEventLoopRun(context, call);
+  const resolved = resolve(calleeName(call), context.imports);
+  return FRAMEWORKS.some(
+    (model) =>
+      model.debug.calls.includes(callee) &&
+      model.imports.some(
+        (module) => resolved.startsWith(`${module}.`) || resolved.startsWith(`${module.split('.')[0]}.`),
+      ),
+  );
+}
+
+/** `bottle.debug(True)`: a framework call that switches debug mode on by itself. */
+export function checkDebugSwitchCall(context: FileContext, call: Node): void {
+  const name = dottedName(call.childForFieldName('function'));
+  if (name === undefined) return;
+  const resolved = resolve(name, context.imports);
+  if (!FRAMEWORKS.some((model) => model.debug.switchCalls.includes(resolved))) return;
+  const first = callArgs(call).positional[0];
+  if (first === undefined || unwrap(first).type === 'true') report(context, 'py-debug-true', call);
+}
+
+const WSGI_ENTRY = /\bdef\s+\w+\s*\(\s*(?:self\s*,\s*)?environ\s*,\s*start_response\b/g;
+const ASGI_ENTRY = /\bdef\s+\w+\s*\(\s*(?:self\s*,\s*)?scope\s*,\s*receive\s*,\s*send\s*\)/g;
+
+/**
+ * A bare WSGI callable (`def application(environ, start_response)`) or ASGI one (`async def
+ * app(scope, receive, send)`): a web surface without a framework.
+ */
+export function checkWebEntries(context: FileContext): void {
+  for (const pattern of [WSGI_ENTRY, ASGI_ENTRY]) {
+    for (const match of context.source.matchAll(pattern)) {
+      const keyword = context.root.descendantForIndex(match.index, match.index + 3);
+      const definition = keyword?.parent;
+      if (keyword?.type === 'def' && definition?.type === 'function_definition') {
+        report(context, 'py-web-entry', definition);
+      }
+    }
+  }
+}
+
 /** `asyncio.run(main(), debug=True)` turns on event-loop checks, not a web debugger. */
 const EVENT_LOOP_RUNS = new Set(['asyncio.run', 'uvloop.run', 'trio.run', 'anyio.run', 'curio.run']);
 
@@ -115,26 +162,32 @@ export function checkKeyword(context: FileContext, keyword: Node, name: string):
       // PyJWT's decode(verify=False) is about signatures, not TLS.
       if (valueType === 'false' && callee !== 'decode') report(context, 'py-tls-verify-disabled', call);
       break;
+    case 'ssl':
+    case 'verify_ssl':
+      // aiohttp's client: `session.get(url, ssl=False)`, `TCPConnector(verify_ssl=False)`. Elsewhere
+      // `ssl=False` often means "no TLS at all" (redis, smtp), a choice of transport, not a check off.
+      if (valueType === 'false' && importsModule(context, 'aiohttp')) report(context, 'py-tls-verify-disabled', call);
+      break;
     case 'cert_reqs':
       if (isPlainString(value) && /^(CERT_)?NONE$/i.test(stringContent(value))) {
         report(context, 'py-tls-verify-disabled', call);
       }
       break;
     case 'debug':
-      if (
-        valueType === 'true' &&
-        (callee === 'run' || callee === 'run_server') &&
-        !isEventLoopRun(context, call)
-      ) {
+      if (valueType === 'true' && switchesDebug(context, call, callee))
         report(context, 'py-debug-true', call);
-      }
+      break;
+    case 'autoescape':
+      // `aiohttp_jinja2.setup(app, autoescape=False)`, `Jinja2Templates(..., autoescape=False)`,
+      // Tornado's `Application(autoescape=None)`: the helper's escaping is switched off.
+      if (valueType === 'false' || valueType === 'none') report(context, 'py-jinja-autoescape-off', call);
       break;
     case 'DEBUG':
       if (valueType === 'true' && CONFIG_CALLS.has(callee)) report(context, 'py-debug-true', call);
       break;
     case 'WTF_CSRF_ENABLED':
     case 'CSRF_ENABLED':
-      if (valueType === 'false' && CONFIG_CALLS.has(callee)) report(context, 'py-csrf-exempt', call);
+      if (valueType === 'false' && CONFIG_CALLS.has(callee)) report(context, 'py-csrf-disabled', call);
       break;
     default:
       if (SECRET_KEY_NAMES.test(name) && holdsLiteralSecret(context, value)) {
@@ -155,7 +208,7 @@ export function checkAssignment(context: FileContext, assignment: Node): void {
     if (target === 'DEBUG' && valueType === 'true' && isShippedSetting(assignment)) {
       report(context, 'py-debug-true', assignment);
     } else if (CSRF_SWITCHES.has(target) && valueType === 'false' && isShippedSetting(assignment)) {
-      report(context, 'py-csrf-exempt', assignment);
+      report(context, 'py-csrf-disabled', assignment);
     }
   } else if (left.type === 'attribute') {
     target = left.childForFieldName('attribute')?.text ?? '';
@@ -163,6 +216,9 @@ export function checkAssignment(context: FileContext, assignment: Node): void {
     const ownerName = owner ? (dottedName(owner) ?? '') : '';
     if (target === 'debug' && valueType === 'true' && /app(lication)?$/i.test(lastPart(ownerName))) {
       report(context, 'py-debug-true', assignment);
+    } else if (target === 'autoescape' && (valueType === 'false' || valueType === 'none')) {
+      // `env.autoescape = False` on a template environment built elsewhere.
+      report(context, 'py-jinja-autoescape-off', assignment);
     } else if (
       (target === 'check_hostname' || target === 'verify') &&
       valueType === 'false' &&
@@ -181,7 +237,7 @@ export function checkAssignment(context: FileContext, assignment: Node): void {
     if (target === 'DEBUG' && valueType === 'true' && isConfig) {
       report(context, 'py-debug-true', assignment);
     } else if (CSRF_SWITCHES.has(target) && valueType === 'false') {
-      report(context, 'py-csrf-exempt', assignment);
+      report(context, 'py-csrf-disabled', assignment);
     }
   } else {
     return;
@@ -208,11 +264,33 @@ function namesASetting(assignment: Node, value: Node): boolean {
   return isPlainString(value) && SETTING_NAME.test(stringContent(value));
 }
 
-/** `{'SECRET_KEY': '...'}` in a settings dictionary. */
+/** `{'SECRET_KEY': '...'}` in a settings dictionary; `{'autoescape': False}` in template options. */
 export function checkPair(context: FileContext, pair: Node, key: Node): void {
-  if (!isPlainString(key) || !SECRET_KEY_NAMES.test(stringContent(key))) return;
+  if (!isPlainString(key)) return;
+  const name = stringContent(key);
+  const valueType = typeOf(pair.childForFieldName('value'));
+  if (name === 'autoescape' && (valueType === 'false' || valueType === 'none')) {
+    report(context, 'py-jinja-autoescape-off', pair);
+    return;
+  }
+  if (name === 'debug' && valueType === 'true' && tornadoSettings(context)) {
+    report(context, 'py-debug-true', pair);
+    return;
+  }
+  if (!SECRET_KEY_NAMES.test(name)) return;
   const value = pair.childForFieldName('value');
   if (value && holdsLiteralSecret(context, value)) report(context, 'py-secret-key-literal', pair);
+}
+
+function importsModule(context: FileContext, module: string): boolean {
+  return [...context.imports.values()].some((target) => target === module || target.startsWith(`${module}.`));
+}
+
+/** Tornado takes its settings as a dictionary: `Application(handlers, **{"debug": True})`. */
+function tornadoSettings(context: FileContext): boolean {
+  return [...context.imports.values()].some(
+    (target) => target === 'tornado' || target.startsWith('tornado.'),
+  );
 }
 
 /** `@csrf_exempt`, `@method_decorator(csrf_exempt, ...)`, Flask-WTF's `@csrf.exempt`. */

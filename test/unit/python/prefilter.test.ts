@@ -14,7 +14,7 @@ describe('mayMatch', () => {
     ['DEBUG = False\n'],
     // Prose about pickling and a WSGI environ argument need no parse.
     ['# Objects here can be pickled; see the pickle protocol.\ndef __reduce__(self):\n    return (C, ())\n'],
-    ['def app(environ, start_response):\n    path = environ.get("PATH_INFO")\n'],
+    ['def middleware(environ):\n    path = environ.get("PATH_INFO")\n'],
   ])('keeps %j away from the parser', (text) => {
     expect(mayMatch(text)).toBe(false);
   });
@@ -32,6 +32,11 @@ describe('mayMatch', () => {
     ['import os as _os\nterm = _os.environ.get("TERM")'],
     ['from os import environ as env_vars\nenv_vars["X"]'],
     ['import environ\nenv = environ.Env()'],
+    // A bare WSGI or ASGI callable is a web surface (py-web-entry).
+    ['def app(environ, start_response):\n    path = environ.get("PATH_INFO")\n'],
+    ['async def app(scope, receive, send):\n    pass'],
+    ['import bottle\nbottle.debug(True)'],
+    ['settings = {"debug": True}'],
   ])('lets %j through', (text) => {
     expect(mayMatch(text)).toBe(true);
   });

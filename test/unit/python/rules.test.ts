@@ -48,6 +48,18 @@ const matches: Match[] = [
   ['py-subprocess-shell', 'subprocess.run(args="ls " + d, shell=True)', [1]],
 
   ['py-sql-format', 'cursor.execute(f"SELECT * FROM users WHERE id = {uid}")', [1]],
+  ['py-sql-format-unbindable', 'cur.execute("CREATE USER %s WITH PASSWORD \'%s\'" % (user, pw))', [1]],
+  ['py-sql-format-unbindable', 'cur.execute(f"DROP DATABASE IF EXISTS {name}")', [1]],
+  [
+    'py-sql-format-unbindable',
+    'from sqlalchemy import text\nconn.execute(text("GRANT ALL ON SCHEMA public TO %s" % user))',
+    [2],
+  ],
+  [
+    'py-sql-format-unbindable',
+    'def main(db):\n    db.execute("SELECT * FROM t WHERE n = \'%s\'" % sys.argv[1])\nif __name__ == "__main__":\n    main(db)',
+    [2],
+  ],
   ['py-sql-format', 'cursor.execute("SELECT * FROM t WHERE name = \'%s\'" % name)', [1]],
   ['py-sql-format', 'cur.executemany("INSERT INTO t VALUES ({})".format(v), rows)', [1]],
   ['py-sql-format', 'db.execute("DELETE FROM t WHERE id = " + str(i))', [1]],
@@ -87,6 +99,10 @@ const matches: Match[] = [
   ['py-pickle-load', 'import pickle\npickle.Unpickler(f).load()', [2]],
   ['py-pickle-load', 'from pickle import loads as l\nl(b)', [2]],
 
+  ['py-pickle-load', 'import jsonpickle\nobj = jsonpickle.decode(request.data)', [2]],
+  ['py-pickle-load', 'import pandas as pd\ndf = pd.read_pickle(path)', [2]],
+  ['py-pickle-load', 'import joblib\nmodel = joblib.load(upload)', [2]],
+  ['py-pickle-load', 'from jsonpickle import decode\nobj = decode(s)', [2]],
   ['py-marshal-load', 'import marshal\nmarshal.loads(b)', [2]],
   ['py-marshal-load', 'import marshal\ncode = marshal.load(f)', [2]],
   ['py-marshal-load', 'import marshal as m\nm.loads(d)', [2]],
@@ -106,6 +122,32 @@ const matches: Match[] = [
   ['py-random-secret', 'import random\ndef generate_otp():\n    return str(random.randint(0, 999999))', [3]],
   ['py-random-secret', 'from random import choices\nsession_key = "".join(choices(chars, k=16))', [2]],
   ['py-random-secret', 'import random\nuser.reset_token = random.getrandbits(128)', [2]],
+  // Tokens made through a join and handed on: a cookie, a plainly named variable, a helper.
+  [
+    'py-random-secret',
+    'import random, string\nsession_id = "".join(random.sample(string.ascii_letters, 20))',
+    [2],
+  ],
+  [
+    'py-random-secret',
+    'import random, string\ndef h(resp):\n    resp.set_cookie("session", "".join(random.sample(string.ascii_letters, 20)))',
+    [3],
+  ],
+  [
+    'py-random-secret',
+    'import random, string\ndef h(resp):\n    value = "".join(random.sample(string.ascii_letters, 20))\n    resp.set_cookie("sid", value)',
+    [3],
+  ],
+  [
+    'py-random-secret',
+    'import random, string\ndef rand_str(n):\n    return "".join(random.sample(string.ascii_letters, n))\ndef login():\n    session_id = rand_str(20)',
+    [3],
+  ],
+  [
+    'py-random-secret',
+    'import random, string\ndef rand_str(n):\n    return "".join(random.choice(string.digits) for _ in range(n))\ndef h(resp):\n    resp.set_cookie("sid", rand_str(8))',
+    [3],
+  ],
   ['py-random-secret', 'import random\nsend(code=random.randrange(10**6))', [2]],
   ['py-random-secret', 'import random\ndata = {"api_key": random.random()}', [2]],
   [
@@ -195,6 +237,9 @@ const matches: Match[] = [
   ],
   ['py-tls-verify-disabled', 'class S:\n    def f(self):\n        self.ctx.verify_mode = ssl.CERT_NONE', [3]],
 
+  ['py-tls-verify-disabled', 'import aiohttp\nasync def f(s):\n    await s.get(url, ssl=False)', [3]],
+  ['py-tls-verify-disabled', 'import aiohttp\nconn = aiohttp.TCPConnector(verify_ssl=False)', [2]],
+  ['py-tls-verify-disabled', 'from aiohttp import ClientSession, TCPConnector\nc = TCPConnector(ssl=False)', [2]],
   ['py-debug-true', 'app.run(debug=True)', [1]],
   ['py-debug-true', 'app.run(host="0.0.0.0", port=5000, debug=True)', [1]],
   ['py-debug-true', 'app.debug = True', [1]],
@@ -203,6 +248,24 @@ const matches: Match[] = [
   ['py-debug-true', 'app.config.update(DEBUG=True)', [1]],
   ['py-debug-true', 'class ProductionConfig:\n    DEBUG = True', [2]],
   ['py-debug-true', 'if __name__ == "__main__":\n    socketio.run(app, debug=True)', [2]],
+  // Debug switches of the other frameworks vouch models (src/analysis/frameworks/).
+  ['py-debug-true', 'from aiohttp import web\napp = web.Application(debug=True)', [2]],
+  ['py-debug-true', 'import aiohttp.web\napp = aiohttp.web.Application(middlewares=[m], debug=True)', [2]],
+  ['py-debug-true', 'import tornado.web\napp = tornado.web.Application(handlers, debug=True)', [2]],
+  [
+    'py-debug-true',
+    'import tornado.web\nsettings = {"debug": True, "static_path": p}\napp = tornado.web.Application(h, **settings)',
+    [2],
+  ],
+  ['py-debug-true', 'from fastapi import FastAPI\napp = FastAPI(title="x", debug=True)', [2]],
+  [
+    'py-debug-true',
+    'from starlette.applications import Starlette\napp = Starlette(debug=True, routes=r)',
+    [2],
+  ],
+  ['py-debug-true', 'from sanic import Sanic\napp = Sanic("x")\napp.run(debug=True)', [3]],
+  ['py-debug-true', 'import bottle\nbottle.debug(True)', [2]],
+  ['py-debug-true', 'from bottle import debug, run\ndebug(True)\nrun(host="0.0.0.0")', [2]],
 
   ['py-secret-key-literal', 'SECRET_KEY = "s3cr3t-value"', [1]],
   ['py-secret-key-literal', "app.secret_key = 'dev'", [1]],
@@ -223,11 +286,12 @@ const matches: Match[] = [
 
   ['py-csrf-exempt', '@csrf_exempt\ndef view(request):\n    pass', [1]],
   ['py-csrf-exempt', '@csrf.exempt\n@app.route("/hook")\ndef hook():\n    pass', [1]],
-  ['py-csrf-exempt', 'WTF_CSRF_ENABLED = False', [1]],
-  ['py-csrf-exempt', 'app.config["WTF_CSRF_ENABLED"] = False', [1]],
+  ['py-csrf-disabled', 'WTF_CSRF_ENABLED = False', [1]],
+  ['py-csrf-disabled', 'app.config["WTF_CSRF_ENABLED"] = False', [1]],
+  ['py-csrf-disabled', 'class ProductionConfig:\n    CSRF_ENABLED = False', [2]],
   ['py-csrf-exempt', '@method_decorator(csrf_exempt, name="dispatch")\nclass V(View):\n    pass', [1]],
   ['py-csrf-exempt', 'urlpatterns = [\n    path("hook/", csrf_exempt(HookView.as_view())),\n]', [2]],
-  ['py-csrf-exempt', 'app.config.update(WTF_CSRF_ENABLED=False)', [1]],
+  ['py-csrf-disabled', 'app.config.update(WTF_CSRF_ENABLED=False)', [1]],
 
   ['py-mark-safe', 'html = mark_safe(user_bio)', [1]],
   ['py-mark-safe', 'Markup(f"<b>{name}</b>")', [1]],
@@ -242,6 +306,45 @@ const matches: Match[] = [
   ['py-jinja-autoescape-off', 'from jinja2 import Environment\nenv = Environment(autoescape=False)', [2]],
   ['py-jinja-autoescape-off', 'from jinja2 import *\nenv = Environment(loader=l)', [2]],
   ['py-jinja-autoescape-off', 'import jinja2\njinja2.Environment()', [2]],
+  // Framework helpers that build the environment, with escaping switched off.
+  [
+    'py-jinja-autoescape-off',
+    'import aiohttp_jinja2\naiohttp_jinja2.setup(app, loader=l, autoescape=False)',
+    [2],
+  ],
+  [
+    'py-jinja-autoescape-off',
+    'from fastapi.templating import Jinja2Templates\nt = Jinja2Templates(directory="t", autoescape=False)',
+    [2],
+  ],
+  ['py-jinja-autoescape-off', 'import tornado.web\napp = tornado.web.Application(h, autoescape=None)', [2]],
+  [
+    'py-jinja-autoescape-off',
+    'def make(**o):\n    env = build(**o)\n    env.autoescape = False\n    return env',
+    [3],
+  ],
+  [
+    'py-jinja-autoescape-off',
+    'TEMPLATES = [{"BACKEND": "django.template.backends.django.DjangoTemplates", "OPTIONS": {"autoescape": False}}]',
+    [1],
+  ],
+  [
+    'py-autoescape-unresolved',
+    'from jinja2 import Environment\ndef environment(**options):\n    return Environment(**options)',
+    [3],
+  ],
+  ['py-autoescape-unresolved', 'import jinja2\nenv = jinja2.Environment(loader=l, **opts)', [2]],
+  ['py-autoescape-unresolved', 'import jinja2\nenv = jinja2.SandboxedEnvironment(**settings.JINJA)', [2]],
+  ['py-autoescape-unresolved', 'from jinja2 import *\nenv = Environment(**kw)', [2]],
+
+  [
+    'py-web-entry',
+    'def application(environ, start_response):\n    start_response("200 OK", [])\n    return [b"hi"]',
+    [1],
+  ],
+  ['py-web-entry', 'class App:\n    def __call__(self, environ, start_response):\n        pass', [2]],
+  ['py-web-entry', 'async def app(scope, receive, send):\n    await send({})', [1]],
+  ['py-web-entry', 'def simple_app(environ,\n               start_response):\n    pass', [1]],
 
   ['py-env-read', 'import os\npw = os.environ["PASSWORD"]', [2]],
   ['py-env-read', 'import os\nurl = os.environ.get("DB_URL")', [2]],
@@ -307,6 +410,25 @@ const matches: Match[] = [
 ];
 
 const noMatches: NoMatch[] = [
+  ['py-tls-verify-disabled', 'import redis\nr = redis.Redis(host=h, ssl=False)'], // no TLS chosen, not a check off
+  ['py-tls-verify-disabled', 'import aiohttp\nconn = aiohttp.TCPConnector(ssl=True)'],
+  ['py-tls-verify-disabled', 'import aiohttp\nconn = aiohttp.TCPConnector(ssl=ctx)'],
+
+  ['py-pickle-load', 'data = raw.decode("utf-8")'],
+  ['py-pickle-load', 'import jsonpickle\ns = jsonpickle.encode(obj)'],
+  ['py-pickle-load', 'import pandas as pd\ndf = pd.read_csv(path)'],
+  ['py-pickle-load', 'import joblib\njoblib.dump(model, path)'],
+
+  ['py-sql-format-unbindable', 'cursor.execute(f"SELECT * FROM users WHERE id = {uid}")'],
+  ['py-sql-format-unbindable', 'cur.execute("CREATE USER app")'],
+  ['py-sql-format-unbindable', 'cur.execute(f"UPDATE t SET grant_all = {v}")'],
+  // A script that serves requests is no command-line tool.
+  [
+    'py-sql-format-unbindable',
+    'from flask import request\ndef v():\n    db.execute("SELECT %s" % request.args["q"])\nif __name__ == "__main__":\n    app.run()',
+  ],
+  ['py-sql-format', 'cur.execute("CREATE USER %s WITH PASSWORD \'%s\'" % (user, pw))'],
+
   ['py-eval', 'model.eval()'],
   ['py-eval', 'print("exec and eval(x) are dangerous")'],
   ['py-eval', '# eval(cmd)'],
@@ -424,6 +546,26 @@ const noMatches: NoMatch[] = [
     'try:\n    from secrets import SystemRandom, randbits\nexcept ImportError:\n    from random import SystemRandom, getrandbits as randbits\ndef generate_nonce():\n    return str(randbits(64))',
   ],
 
+  // Near misses of the cookie and helper paths: a cookie flag, a helper whose callers store a colour.
+  [
+    'py-random-secret',
+    'import random\ndef h(resp):\n    resp.set_cookie("theme", "dark", max_age=random.randint(1, 9) if x else 3)',
+  ],
+  [
+    'py-random-secret',
+    'import random\ndef pick(items):\n    return random.choice(items)\ndef f():\n    colour = pick(colours)',
+  ],
+  [
+    'py-random-secret',
+    'import random, string\ndef rand_str(n):\n    return "".join(random.sample(string.ascii_letters, n))\ndef f():\n    label = rand_str(5)',
+  ],
+  ['py-random-secret', 'import random\ndef h():\n    delay = random.random()\n    time.sleep(delay)'],
+  // A random suffix of a sample title, under a secret-looking keyword: a label, not a secret.
+  [
+    'py-random-secret',
+    'from random import randrange\ndef seed():\n    n = str(randrange(100))\n    b = Book(title="t" + n, secret_content="secret for t" + n)',
+  ],
+
   ['py-weak-hash', 'import hashlib\nhashlib.md5(b, usedforsecurity=False)'],
   ['py-weak-hash', 'import hashlib\nhashlib.sha256(d)'],
   ['py-weak-hash', 'import hashlib\nhashlib.new("sha256")'],
@@ -488,6 +630,14 @@ const noMatches: NoMatch[] = [
   ['py-debug-true', '# app.run(debug=True)'],
   ['py-debug-true', 'parser.debug = True'],
   ['py-debug-true', 'import asyncio\nasyncio.run(main(), debug=True)'],
+  ['py-debug-true', 'from aiohttp import web\napp = web.Application(debug=False)'],
+  ['py-debug-true', 'from aiohttp import web\napp = web.Application()'],
+  ['py-debug-true', 'from mylib import Application\napp = Application(debug=True)'], // not a framework's
+  ['py-debug-true', 'import tornado.web\nsettings = {"debug": False}'],
+  ['py-debug-true', 'settings = {"debug": True}'], // no Tornado: a dictionary of something else
+  ['py-debug-true', 'import logging\nlogging.debug(True)'],
+  ['py-debug-true', 'import bottle\nbottle.debug(False)'],
+  ['py-debug-true', 'from fastapi import FastAPI\napp = FastAPI(debug=settings.debug)'],
 
   ['py-secret-key-literal', 'SECRET_KEY = os.environ["SECRET_KEY"]'],
   ['py-secret-key-literal', 'SECRET_KEY = os.getenv("SECRET_KEY")'],
@@ -503,8 +653,11 @@ const noMatches: NoMatch[] = [
   ],
 
   ['py-csrf-exempt', '@login_required\ndef v(r):\n    pass'],
-  ['py-csrf-exempt', 'WTF_CSRF_ENABLED = True'],
-  ['py-csrf-exempt', 'class TestConfig:\n    WTF_CSRF_ENABLED = False'],
+  ['py-csrf-disabled', 'WTF_CSRF_ENABLED = True'],
+  ['py-csrf-disabled', 'class TestConfig:\n    WTF_CSRF_ENABLED = False'],
+  ['py-csrf-disabled', '@csrf_exempt\ndef view(request):\n    pass'], // one view, not the app
+  ['py-csrf-disabled', 'app.config.update(WTF_CSRF_ENABLED=True)'],
+  ['py-csrf-exempt', 'WTF_CSRF_ENABLED = False'], // the whole app: py-csrf-disabled
   ['py-csrf-exempt', '# @csrf_exempt'],
   ['py-csrf-exempt', '@app.route("/csrf_exempt")\ndef v():\n    pass'],
   ['py-csrf-exempt', '@csrf_protect\ndef v(r):\n    pass'],
@@ -526,6 +679,21 @@ const noMatches: NoMatch[] = [
   ['py-jinja-autoescape-off', 'import jinja2\njinja2.Environment(autoescape=select_autoescape(["html"]))'],
   ['py-jinja-autoescape-off', 'from simpy import Environment\nenv = Environment()'],
   ['py-jinja-autoescape-off', 'import jinja2\njinja2.Environment(**options)'],
+  ['py-jinja-autoescape-off', 'import aiohttp_jinja2\naiohttp_jinja2.setup(app, loader=l)'], // escapes by default
+  [
+    'py-jinja-autoescape-off',
+    'from fastapi.templating import Jinja2Templates\nt = Jinja2Templates(directory="t")',
+  ],
+  ['py-jinja-autoescape-off', 'env.autoescape = True'],
+  ['py-jinja-autoescape-off', 'OPTIONS = {"autoescape": True}'],
+  ['py-autoescape-unresolved', 'import jinja2\njinja2.Environment(autoescape=True, **options)'],
+  ['py-autoescape-unresolved', 'import jinja2\njinja2.Environment(loader=l)'],
+  ['py-autoescape-unresolved', 'from simpy import Environment\nenv = Environment(**kw)'],
+  ['py-autoescape-unresolved', 'import jinja2\njinja2.Environment(autoescape=select_autoescape(), **o)'],
+  ['py-web-entry', 'def handler(environ):\n    pass'],
+  ['py-web-entry', 'x = "def application(environ, start_response):"'],
+  ['py-web-entry', 'def app(scope, receive):\n    pass'],
+  ['py-web-entry', '# def application(environ, start_response):'],
   ['py-jinja-autoescape-off', '# jinja2.Environment()'],
 
   ['py-env-read', 'import os\nos.environ["X"] = "1"'],

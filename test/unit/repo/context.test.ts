@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileContext } from '../../../src/repo/context.js';
+import { fileContext, promoteExamples } from '../../../src/repo/context.js';
 import type { FileContext } from '../../../src/repo/types.js';
 
 describe('fileContext', () => {
@@ -35,5 +35,44 @@ describe('fileContext', () => {
   ];
   it.each(rows)('%s → %s', (path, expected) => {
     expect(fileContext(path)).toBe(expected);
+  });
+});
+
+describe('promoteExamples', () => {
+  const f = (path: string) => ({ path, context: fileContext(path) });
+  const rows: [name: string, paths: string[], expected: Record<string, FileContext>][] = [
+    [
+      'a collection of demo apps ships its demos',
+      ['demos/blog/app/main.py', 'demos/blog/setup.py', 'demos/blog/tests/test_app.py', 'README.md'],
+      {
+        'demos/blog/app/main.py': 'code',
+        'demos/blog/setup.py': 'code',
+        'demos/blog/tests/test_app.py': 'test',
+      },
+    ],
+    [
+      'root tooling files do not count as shipped code',
+      ['setup.py', 'noxfile.py', 'examples/app.py'],
+      { 'examples/app.py': 'code' },
+    ],
+    [
+      'a library with examples keeps them as examples (near miss)',
+      ['pkg/core.py', 'examples/app.py'],
+      { 'pkg/core.py': 'code', 'examples/app.py': 'example' },
+    ],
+    [
+      'no examples: nothing changes',
+      ['tests/test_x.py', 'docs/conf.py'],
+      { 'tests/test_x.py': 'test', 'docs/conf.py': 'docs' },
+    ],
+    [
+      'non-Python example files alone promote nothing',
+      ['pkg/core.py', 'examples/config.yaml'],
+      { 'examples/config.yaml': 'example' },
+    ],
+  ];
+  it.each(rows)('%s', (_name, paths, expected) => {
+    const out = new Map(promoteExamples(paths.map(f)).map((x) => [x.path, x.context]));
+    for (const [path, context] of Object.entries(expected)) expect(out.get(path)).toBe(context);
   });
 });
