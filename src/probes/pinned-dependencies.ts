@@ -1,6 +1,6 @@
 import type { Dependency, Facts, Manifest } from '../repo/types.js';
 import { manifestErrorNotes, requirementText } from './dependency.js';
-import { contextOf, snippetOf, type ValidatingProbe } from './support.js';
+import { contextOf, plural, snippetOf, type ValidatingProbe } from './support.js';
 import type { Finding, ProbeResult } from './types.js';
 
 export type PinnedDependenciesParams = { require_hashes?: boolean };
@@ -15,6 +15,57 @@ function isLocal(d: Dependency): boolean {
   return (
     /^(?:\.{1,2}(?:\/|$)|\/|file:)/.test(d.url) || (d.editable === true && !/^[a-z+]+:\/\//i.test(d.url))
   );
+}
+
+// Requirement groups (from file names such as `requirements-dev.txt`, `requirements/lint.txt`,
+// dependency groups and Pipfile sections) that hold development tools, not what the application runs.
+const DEV_WORDS = new Set([
+  'dev',
+  'devel',
+  'develop',
+  'development',
+  'test',
+  'tests',
+  'testing',
+  'lint',
+  'linting',
+  'linters',
+  'doc',
+  'docs',
+  'documentation',
+  'typing',
+  'types',
+  'mypy',
+  'style',
+  'format',
+  'fmt',
+  'ci',
+  'tox',
+  'nox',
+  'pre-commit',
+  'precommit',
+  'qa',
+  'check',
+  'checks',
+  'coverage',
+  'bench',
+  'benchmark',
+  'benchmarks',
+  'tools',
+  'tooling',
+  'audit',
+  'security',
+  'release',
+  'publish',
+  'packages-dev',
+]);
+
+/** A dependency of a development tool: its group names one, or its file sits in tests/ or docs/. */
+function isDevTool(facts: Facts, d: Dependency): boolean {
+  const context = contextOf(facts, d.file);
+  if (context === 'test' || context === 'docs') return true;
+  const group = d.group.toLowerCase();
+  return DEV_WORDS.has(group) || group.split(/[-_.]+/).some((w) => DEV_WORDS.has(w));
 }
 
 /** Pinned by version, or a VCS URL fixed to a full commit. */
@@ -89,18 +140,39 @@ export const pinnedDependenciesProbe: ValidatingProbe<PinnedDependenciesParams> 
         context: contextOf(facts, m.path),
       });
     }
-    const treePinned = pinnedFiles.length > 0;
+    // Only pinned *runtime* requirements pin the tree: a pinned lint file says nothing of what ships.
+    const treePinned = pinnedFiles.some((m) => deps(m).some((d) => !isDevTool(facts, d)));
 
+    const devUnpinned = new Map<string, Dependency[]>();
     for (const m of facts.manifests) {
       // requirements.in is pip-compile's input: ranges there are the point.
       const expected = PIN_EXPECTED.has(m.kind) && !m.path.endsWith('.in');
       for (const d of deps(m)) {
         if (!isPinned(d)) {
-          if (expected || !treePinned) report(d, `${d.name} is not pinned (${where(d)})`, 'unpinned');
-        } else if (requireHashes && expected && d.hashes === 0 && d.url === undefined) {
+          // A development tool left open beside pinned runtime requirements is not what ships.
+          if (treePinned && isDevTool(facts, d))
+            devUnpinned.set(d.file, [...(devUnpinned.get(d.file) ?? []), d]);
+          else if (expected || !treePinned) report(d, `${d.name} is not pinned (${where(d)})`, 'unpinned');
+        } else if (
+          requireHashes &&
+          expected &&
+          d.hashes === 0 &&
+          d.url === undefined &&
+          !(treePinned && isDevTool(facts, d))
+        ) {
           report(d, `${d.name} is pinned without a hash (${where(d)})`, 'no-hash');
         }
       }
+    }
+    for (const [file, list] of devUnpinned) {
+      const unique = [...new Set(list.map((d) => d.name))];
+      const first = list[0]!;
+      notes.push({
+        message: `${file}: ${plural(unique.length, 'development dependency', 'development dependencies')} not pinned (${unique.slice(0, 5).join(', ')}${unique.length > 5 ? ', ...' : ''}); the runtime requirements are pinned`,
+        file,
+        line: first.line,
+        context: contextOf(facts, file),
+      });
     }
     return { status: 'ok', findings, ...(notes.length > 0 ? { notes } : {}) };
   },

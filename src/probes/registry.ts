@@ -8,8 +8,10 @@ import { pinnedDependenciesProbe } from './pinned-dependencies.js';
 import { pipAuditProbe } from './pip-audit.js';
 import { pythonProbe } from './python.js';
 import { secretsProbe } from './secrets.js';
+import { securityToolsProbe } from './security-tools.js';
 import type { ValidatingProbe } from './support.js';
 import { toolProbe } from './tool.js';
+import { webProbe } from './web.js';
 
 export type { ValidatingProbe } from './support.js';
 
@@ -24,7 +26,9 @@ export const PROBES: readonly ValidatingProbe[] = [
   pipAuditProbe,
   pythonProbe,
   secretsProbe,
+  securityToolsProbe,
   toolProbe,
+  webProbe,
 ];
 
 /** The probe with this id, if there is one. */

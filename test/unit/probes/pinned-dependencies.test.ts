@@ -4,12 +4,24 @@ import {
   type PinnedDependenciesParams,
 } from '../../../src/probes/pinned-dependencies.js';
 import type { LockFile, Manifest } from '../../../src/repo/types.js';
+import { requirementsGroup } from '../../../src/repo/manifests/requirements.js';
 import { makeFacts, manifest } from './facts.js';
 
 const HASH = '--hash=sha256:3f9a2c71b8e4d05a6c2f1e9b7d4a3c8e5f6b1a293f9a2c71b8e4d05a6c2f1e9b';
 const RANGES = manifest('requirements.txt', 'requirements', ['flask>=2.0', 'requests==2.31.0', 'jinja2']);
 const PINNED = manifest('requirements.txt', 'requirements', ['flask==3.0.3', 'requests===2.31.0']);
 const LIBRARY = manifest('pyproject.toml', 'pyproject-pep621', ['flask>=2.0', 'click~=8.1']);
+
+/** A manifest whose entries carry the group the collector gives them (from the file name, or as given). */
+function grouped(path: string, kind: Manifest['kind'], lines: string[], group?: string): Manifest {
+  const m = manifest(path, kind, lines);
+  const g = group ?? (kind === 'requirements' ? requirementsGroup(path) : 'main');
+  return { ...m, dependencies: m.dependencies.map((d) => ({ ...d, group: g })) };
+}
+const HASHED = grouped('requirements.txt', 'requirements', [
+  `flask==3.0.3 ${HASH}`,
+  `werkzeug==3.0.1 ${HASH}`,
+]);
 
 interface Row {
   name: string;
@@ -166,6 +178,109 @@ const rows: Row[] = [
         message: 'click is not pinned (pyproject.toml:2: click~=8.1)',
       },
     ],
+  },
+  // A dev tool's requirements beside pinned runtime requirements: not what ships, shown as a note.
+  {
+    name: 'an unpinned requirements-dev.txt beside hash-locked runtime requirements',
+    manifests: [HASHED, grouped('requirements-dev.txt', 'requirements', ['pytest', 'ruff>=0.5'])],
+    findings: [],
+    notes: [
+      'requirements.txt pins the dependency tree',
+      'requirements-dev.txt: 2 development dependencies not pinned (pytest, ruff); the runtime requirements are pinned',
+    ],
+  },
+  {
+    name: 'requirements/lint.txt and docs/requirements.txt open beside a pinned requirements/base.txt',
+    manifests: [
+      grouped('requirements/base.txt', 'requirements', ['django==5.1.4']),
+      grouped('requirements/lint.txt', 'requirements', ['flake8']),
+      grouped('docs/requirements.txt', 'requirements', ['sphinx']),
+    ],
+    findings: [],
+    notes: [
+      'requirements/base.txt pins the dependency tree',
+      'requirements/lint.txt: 1 development dependency not pinned (flake8); the runtime requirements are pinned',
+      'docs/requirements.txt: 1 development dependency not pinned (sphinx); the runtime requirements are pinned',
+    ],
+  },
+  {
+    name: 'dev and test dependency groups in pyproject beside pinned requirements',
+    manifests: [
+      PINNED,
+      grouped('pyproject.toml', 'pyproject-pep621', ['pytest>=8'], 'dev'),
+      grouped('pyproject.toml', 'pyproject-pep621', ['coverage'], 'test'),
+    ],
+    findings: [],
+    notes: [
+      'requirements.txt pins the dependency tree',
+      'pyproject.toml: 2 development dependencies not pinned (pytest, coverage); the runtime requirements are pinned',
+    ],
+  },
+  {
+    name: 'package metadata (install_requires) is conventionally open beside pinned requirements',
+    manifests: [PINNED, grouped('setup.py', 'setup.py', ['aiohttp>=3.9', 'asyncpg'])],
+    findings: [],
+    notes: ['requirements.txt pins the dependency tree'],
+  },
+  {
+    name: 'near miss: unpinned runtime requirements beside a pinned dev file still fail',
+    manifests: [
+      grouped('requirements.txt', 'requirements', ['flask']),
+      grouped('requirements-dev.txt', 'requirements', ['pytest==8.3.4']),
+    ],
+    findings: [
+      {
+        rule: 'unpinned',
+        file: 'requirements.txt',
+        line: 1,
+        message: 'flask is not pinned (requirements.txt:1: flask)',
+      },
+    ],
+    notes: ['requirements-dev.txt pins the dependency tree'],
+  },
+  {
+    name: 'near miss: a pinned dev file does not pin the library ranges that ship (no lock)',
+    manifests: [LIBRARY, grouped('requirements-test.txt', 'requirements', ['pytest==8.3.4'])],
+    findings: [
+      {
+        rule: 'unpinned',
+        file: 'pyproject.toml',
+        line: 1,
+        message: 'flask is not pinned (pyproject.toml:1: flask>=2.0)',
+      },
+      {
+        rule: 'unpinned',
+        file: 'pyproject.toml',
+        line: 2,
+        message: 'click is not pinned (pyproject.toml:2: click~=8.1)',
+      },
+    ],
+    notes: ['requirements-test.txt pins the dependency tree'],
+  },
+  {
+    name: 'near miss: a dev file open and no pinned runtime requirements at all',
+    manifests: [grouped('requirements-dev.txt', 'requirements', ['pytest'])],
+    findings: [
+      {
+        rule: 'unpinned',
+        file: 'requirements-dev.txt',
+        line: 1,
+        message: 'pytest is not pinned (requirements-dev.txt:1: pytest)',
+      },
+    ],
+  },
+  {
+    name: 'near miss: a production requirements file is runtime',
+    manifests: [PINNED, grouped('requirements/production.txt', 'requirements', ['gunicorn'])],
+    findings: [
+      {
+        rule: 'unpinned',
+        file: 'requirements/production.txt',
+        line: 1,
+        message: 'gunicorn is not pinned (requirements/production.txt:1: gunicorn)',
+      },
+    ],
+    notes: ['requirements.txt pins the dependency tree'],
   },
   {
     name: 'no manifests: nothing to pin',
