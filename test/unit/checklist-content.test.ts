@@ -5,18 +5,23 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { execa } from 'execa';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { GUIDE_SECTIONS, REQUIRED_ITEMS } from '../fixtures/required-items.js';
+import { PYTHON_RULES } from '../../src/analysis/python/rule-list.js';
+import { PROBES } from '../../src/probes/registry.js';
+import { securityToolsProbe, type SecurityToolsParams } from '../../src/probes/security-tools.js';
+import { combineOutcomes } from '../../src/audit/verdict.js';
+import type { CheckOutcome } from '../../src/checklist/types.js';
+import { makeFacts } from './probes/facts.js';
 
 // The default checklist is data other people key reports and sign-offs by; these tests hold it
-// to the item list, the schema and the probes that exist, all read from their own files so a
-// change to any of them is caught here.
+// to the required item list and guide sections (test/fixtures/required-items.ts), the schema and
+// the probes that exist, all read from their own files so a change to any of them is caught here.
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const checklistPath = path.join(repoRoot, 'checklists/python-security.yaml');
 const schemaPath = path.join(repoRoot, 'checklists/checklist.schema.json');
 const probesDocPath = path.join(repoRoot, 'docs/probes.md');
-// In CI the shared folder is a sibling of the repository.
-const itemsDocPath = path.resolve(repoRoot, '../shared/CHECKLIST-ITEMS.md');
-const guidePath = path.resolve(repoRoot, '../shared/guide/python-security-best-practices.md');
+const WF = '.github/workflows/ci.yml';
 
 interface RawCondition {
   probe: string;
@@ -58,7 +63,7 @@ function markdownTable(markdown: string, firstHeader: string): string[][] {
 function cells(line: string): string[] {
   const trimmed = line.trim();
   if (!trimmed.startsWith('|')) return [];
-  // Split on pipes not escaped as \| (the items table has `\|safe` in a question).
+  // Split on pipes not escaped as \| (a cell may hold `\|safe`, a Jinja filter).
   return trimmed
     .slice(1, trimmed.endsWith('|') ? -1 : undefined)
     .split(/(?<!\\)\|/)
@@ -67,18 +72,6 @@ function cells(line: string): string[] {
 
 function unquote(cell: string): string {
   return cell.replace(/^`|`$/g, '');
-}
-
-/** Markdown headings outside fenced code, without list numbering ("1. Code Injection" → "Code Injection"). */
-function headings(markdown: string): Set<string> {
-  const found = new Set<string>();
-  let fenced = false;
-  for (const line of markdown.split('\n')) {
-    if (line.startsWith('```')) fenced = !fenced;
-    const match = fenced ? null : /^#{1,6}\s+(?:\d+\.\s+)?(.+?)\s*$/.exec(line);
-    if (match?.[1]) found.add(match[1]);
-  }
-  return found;
 }
 
 function conditionsOf(item: RawItem): RawCondition[] {
@@ -93,15 +86,11 @@ function listParam(call: RawCondition, key: string): string[] {
 
 const text = fs.readFileSync(checklistPath, 'utf8');
 const checklist = parse(text) as RawChecklist;
-const itemsTable = markdownTable(fs.readFileSync(itemsDocPath, 'utf8'), 'category').map((row) => ({
-  category: row[0] ?? '',
-  id: row[1] ?? '',
-  auto: row[3] ?? '',
-}));
+const itemsTable = [...REQUIRED_ITEMS];
 const probesDoc = fs.readFileSync(probesDocPath, 'utf8');
 const probeIds = new Set(markdownTable(probesDoc, 'probe').map((row) => unquote(row[0] ?? '')));
 const ruleIds = new Set(markdownTable(probesDoc, 'rule').map((row) => unquote(row[0] ?? '')));
-const guideSections = headings(fs.readFileSync(guidePath, 'utf8'));
+const guideSections = GUIDE_SECTIONS.flatMap((chapter) => chapter.sections);
 const byId = new Map(checklist.items.map((item) => [item.id, item]));
 const allCalls: { item: string; call: RawCheck }[] = checklist.items.flatMap((item) => [
   ...(item.checks ?? []).map((call) => ({ item: item.id, call })),
@@ -128,16 +117,31 @@ describe('markdownTable', () => {
   });
 });
 
-describe('the reference documents parse', () => {
-  it('CHECKLIST-ITEMS.md lists the 32 items', () => {
+describe('the reference data', () => {
+  it('the required items are 32 well-formed, unique ids', () => {
     expect(itemsTable).toHaveLength(32);
+    expect(new Set(itemsTable.map((row) => row.id)).size).toBe(32);
     expect(itemsTable.every((row) => /^[a-z0-9-]+$/.test(row.id) && /^[a-z-]+$/.test(row.category))).toBe(
       true,
     );
   });
 
-  it('docs/probes.md lists the ten probes and the rules', () => {
-    expect(probeIds.size).toBe(10);
+  it('only rate limiting and security headers depend on a web framework', () => {
+    expect(itemsTable.filter((row) => row.webOnly === true).map((row) => row.id)).toEqual([
+      'rate-limiting',
+      'security-headers',
+    ]);
+  });
+
+  it('the guide sections are unique and none is also a chapter', () => {
+    expect(new Set(guideSections).size).toBe(guideSections.length);
+    const chapters = new Set(GUIDE_SECTIONS.map((chapter) => chapter.chapter));
+    expect(guideSections.filter((section) => chapters.has(section))).toEqual([]);
+  });
+
+  it('docs/probes.md lists every registered probe and every built-in rule', () => {
+    expect([...probeIds].sort()).toEqual(PROBES.map((p) => p.id).sort());
+    expect([...ruleIds].sort()).toEqual(PYTHON_RULES.map((r) => r.id).sort());
     expect(ruleIds.has('py-eval')).toBe(true);
     expect([...ruleIds].every((rule) => rule.startsWith('py-'))).toBe(true);
   });
@@ -207,30 +211,144 @@ describe('python-security.yaml', () => {
     { item: 'output-encoding', line: '{% autoescape off %}', matches: true },
     { item: 'output-encoding', line: '<p>{{ comment.body|safeguard }}</p>', matches: false },
     { item: 'output-encoding', line: '{% autoescape true %}', matches: false },
-    { item: 'deps-vulnerability-scan', line: '      - run: pip-audit -r requirements.txt', matches: true },
-    { item: 'deps-vulnerability-scan', line: '    - uses: pypa/gh-action-pip-audit@v1', matches: true },
-    { item: 'deps-vulnerability-scan', line: '  safety check --full-report', matches: true },
-    { item: 'deps-vulnerability-scan', line: 'description = "Type safety for config files"', matches: false },
-    { item: 'bandit-in-use', line: '[tool.bandit]', matches: true },
-    { item: 'bandit-in-use', line: '  - id: bandit', matches: true },
-    { item: 'bandit-in-use', line: 'name = "banditry"', matches: false },
-    { item: 'security-in-ci', line: '      - uses: github/codeql-action/init@v3', matches: true },
-    { item: 'security-in-ci', line: '      - run: gitleaks detect', matches: true },
-    { item: 'security-in-ci', line: '      - run: pytest -q', matches: false },
-    { item: 'security-headers', line: 'SECURE_HSTS_SECONDS = 31536000', matches: true },
-    { item: 'security-headers', line: 'SECURE_HSTS_SECONDS = 0', matches: false },
-    { item: 'security-headers', line: 'SECURE_HSTS_SECONDS=0', matches: false },
-    { item: 'security-headers', line: "    'csp.middleware.CSPMiddleware',", matches: true },
-    { item: 'csrf-protection', line: "    'django.middleware.csrf.CsrfViewMiddleware',", matches: true },
+    // Django's HSTS, CSP and CSRF settings are the web probe's framework models (test/unit/probes/web.test.ts).
+    {
+      item: 'security-headers',
+      line: '    response.headers["Content-Security-Policy"] = "default-src \'self\'"',
+      matches: true,
+    },
+    {
+      item: 'security-headers',
+      line: "        self.set_header('Strict-Transport-Security', 'max-age=31536000')",
+      matches: true,
+    },
+    {
+      item: 'security-headers',
+      line: '    csp = response.headers.get("Content-Security-Policy")',
+      matches: false,
+    },
+    { item: 'output-encoding', line: '{{ user.bio }}', matches: false },
+    { item: 'debug-disabled', line: 'pyramid.debug_all = true', matches: true },
+    { item: 'debug-disabled', line: 'pyramid.includes = pyramid_debugtoolbar pyramid_tm', matches: true },
+    { item: 'debug-disabled', line: 'pyramid.debug_all = false', matches: false },
+    { item: 'debug-disabled', line: '# pyramid.includes = pyramid_debugtoolbar', matches: false },
+    { item: 'debug-disabled', line: 'pyramid.includes = pyramid_tm', matches: false },
     { item: 'security-tests', line: 'def test_path_traversal_is_refused(tmp_path):', matches: true },
     { item: 'security-tests', line: 'def test_parses_config():', matches: false },
   ])('$item: text check on "$line" matches: $matches', ({ item, line, matches }) => {
-    const call = byId
-      .get(item)
-      ?.checks?.find((check) => check.with?.regex !== undefined || check.with?.contains !== undefined);
-    const source = String(call?.with?.regex ?? call?.with?.contains);
-    const flags = call?.with?.flags === undefined ? '' : String(call.with.flags);
-    expect(new RegExp(source, flags).test(line)).toBe(matches);
+    // Any of the item's text checks (an item may have one that fails and one that asks for review).
+    const calls =
+      byId
+        .get(item)
+        ?.checks?.filter((check) => check.with?.regex !== undefined || check.with?.contains !== undefined) ??
+      [];
+    expect(calls.length).toBeGreaterThan(0);
+    const matched = calls.some((call) => {
+      const source = String(call.with?.regex ?? call.with?.contains);
+      const flags = call.with?.flags === undefined ? '' : String(call.with.flags);
+      return new RegExp(source, flags).test(line);
+    });
+    expect(matched).toBe(matches);
+  });
+
+  // What the security-tools checks of an item answer, together, for a one-file repository:
+  // a run is a pass, a declaration only is for a person, nothing at all is a fail.
+  const workflow = (step: string): string =>
+    `on: [push]\njobs:\n  check:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n${step}\n`;
+  it.each([
+    {
+      item: 'deps-vulnerability-scan',
+      file: WF,
+      text: workflow('      - run: pip-audit -r requirements.txt'),
+      verdict: 'pass',
+    },
+    {
+      item: 'deps-vulnerability-scan',
+      file: WF,
+      text: workflow('      - uses: pypa/gh-action-pip-audit@v1'),
+      verdict: 'pass',
+    },
+    {
+      item: 'deps-vulnerability-scan',
+      file: WF,
+      text: workflow('      - run: safety check --full-report'),
+      verdict: 'pass',
+    },
+    {
+      item: 'deps-vulnerability-scan',
+      file: WF,
+      text: workflow('      - run: pip install safety'),
+      verdict: 'fail',
+    },
+    {
+      item: 'deps-vulnerability-scan',
+      file: 'pyproject.toml',
+      text: '[project]\ndescription = "Type safety for config files"\n',
+      verdict: 'fail',
+    },
+    {
+      item: 'deps-vulnerability-scan',
+      file: '.github/dependabot.yml',
+      text: 'version: 2\n',
+      verdict: 'review',
+    },
+    {
+      item: 'bandit-in-use',
+      file: '.pre-commit-config.yaml',
+      text: 'repos:\n  - repo: https://github.com/PyCQA/bandit\n    rev: 1.8.0\n    hooks:\n      - id: bandit\n',
+      verdict: 'pass',
+    },
+    {
+      item: 'bandit-in-use',
+      file: 'pyproject.toml',
+      text: '[tool.bandit]\nexclude_dirs = ["tests"]\n',
+      verdict: 'review',
+    },
+    {
+      item: 'bandit-in-use',
+      file: WF,
+      text: workflow('      - uses: ShiftLeftSecurity/scan-action@master'),
+      verdict: 'review',
+    },
+    {
+      item: 'bandit-in-use',
+      file: 'pyproject.toml',
+      text: '[project]\nname = "banditry"\n',
+      verdict: 'fail',
+    },
+    {
+      item: 'security-in-ci',
+      file: WF,
+      text: workflow('      - uses: github/codeql-action/init@v3'),
+      verdict: 'pass',
+    },
+    {
+      item: 'security-in-ci',
+      file: WF,
+      text: workflow('      - run: gitleaks detect --source .'),
+      verdict: 'pass',
+    },
+    {
+      item: 'security-in-ci',
+      file: WF,
+      text: workflow('      - uses: github/codeql-action/upload-sarif@v3'),
+      verdict: 'fail',
+    },
+    {
+      item: 'security-in-ci',
+      file: WF,
+      text: workflow('      - name: Run bandit\n        run: pytest -q'),
+      verdict: 'fail',
+    },
+  ])('$item: security-tools checks on $file say $verdict', ({ item, file, text, verdict }) => {
+    const checks = byId.get(item)?.checks?.filter((check) => check.probe === 'security-tools') ?? [];
+    expect(checks.length).toBeGreaterThan(0);
+    const facts = makeFacts({ files: { [file]: text } });
+    const outcomes = checks.map((check) => {
+      const result = securityToolsProbe.run(facts, (check.with ?? {}) as SecurityToolsParams);
+      return (result.findings.length > 0 ? check.on_match : check.on_none) as CheckOutcome;
+    });
+    expect(combineOutcomes(outcomes)).toBe(verdict);
   });
 
   describe('bandit checks', () => {
@@ -254,31 +372,24 @@ describe('python-security.yaml', () => {
 
   // A manual item must stay unanswered for a person: its checks may attach evidence but never
   // decide (skip on match and on none). Every other item needs a check that can decide.
-  const manual = itemsTable.filter((row) => row.auto.startsWith('manual') && !row.auto.includes('fail'));
+  const manual = itemsTable.filter((row) => row.answering === 'manual');
   it('treats the manual items of the list as manual', () => {
     expect(manual.map((row) => row.id)).toContain('security-review');
     expect(manual.length).toBeGreaterThanOrEqual(8);
   });
 
-  it.each(itemsTable)('$id decides automatically exactly when the list says it can', ({ id, auto }) => {
+  it.each(itemsTable)('$id decides automatically exactly when the list says it can', ({ id, answering }) => {
     const checks = byId.get(id)?.checks ?? [];
     const decides = checks.some((check) => check.on_match !== 'skip' || check.on_none !== 'skip');
-    const isManual = auto.startsWith('manual') && !auto.includes('fail');
-    expect(decides).toBe(!isManual);
+    expect(decides).toBe(answering === 'decides');
   });
 
-  it.each(itemsTable.filter((row) => row.auto.includes('na without a web framework')))(
+  it.each(itemsTable.filter((row) => row.webOnly === true))(
     '$id is not applicable without a web framework',
     ({ id }) => {
+      // The web probe's surface: every framework model, bare WSGI/ASGI apps, http.server.
       const conditions = conditionsOf(byId.get(id) ?? ({} as RawItem));
-      const declared = conditions.find((c) => c.probe === 'dependency');
-      const imported = conditions.find((c) => c.probe === 'python');
-      expect(listParam(declared ?? { probe: '' }, 'names')).toEqual(
-        expect.arrayContaining(['flask', 'django', 'fastapi']),
-      );
-      expect(listParam(imported ?? { probe: '' }, 'imports')).toEqual(
-        expect.arrayContaining(['flask', 'django', 'fastapi']),
-      );
+      expect(conditions).toEqual([{ probe: 'web', with: { find: 'surface' } }]);
     },
   );
 });
