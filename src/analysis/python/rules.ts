@@ -50,7 +50,15 @@ const SETTING_NAMES = [
 /** Names that matter wherever they are used as a value. */
 const SPECIAL_NAMES = new Set(['CERT_NONE', '_create_unverified_context', 'MODE_ECB']);
 /** Objects whose method calls matter where the method name alone is too common to anchor on. */
-const OBJECT_ANCHORS = ['environ', 'shelve', 'decouple', 'BaseSettings', 'csrf_exempt', 'exempt', 'jsonpickle'];
+const OBJECT_ANCHORS = [
+  'environ',
+  'shelve',
+  'decouple',
+  'BaseSettings',
+  'csrf_exempt',
+  'exempt',
+  'jsonpickle',
+];
 /** String keys: `config['SECRET_KEY'] = ...`, `{'SECRET_KEY': ...}`. */
 const KEY_NAMES = new Set([
   'autoescape',

@@ -166,7 +166,8 @@ export function checkKeyword(context: FileContext, keyword: Node, name: string):
     case 'verify_ssl':
       // aiohttp's client: `session.get(url, ssl=False)`, `TCPConnector(verify_ssl=False)`. Elsewhere
       // `ssl=False` often means "no TLS at all" (redis, smtp), a choice of transport, not a check off.
-      if (valueType === 'false' && importsModule(context, 'aiohttp')) report(context, 'py-tls-verify-disabled', call);
+      if (valueType === 'false' && importsModule(context, 'aiohttp'))
+        report(context, 'py-tls-verify-disabled', call);
       break;
     case 'cert_reqs':
       if (isPlainString(value) && /^(CERT_)?NONE$/i.test(stringContent(value))) {

@@ -239,7 +239,11 @@ const matches: Match[] = [
 
   ['py-tls-verify-disabled', 'import aiohttp\nasync def f(s):\n    await s.get(url, ssl=False)', [3]],
   ['py-tls-verify-disabled', 'import aiohttp\nconn = aiohttp.TCPConnector(verify_ssl=False)', [2]],
-  ['py-tls-verify-disabled', 'from aiohttp import ClientSession, TCPConnector\nc = TCPConnector(ssl=False)', [2]],
+  [
+    'py-tls-verify-disabled',
+    'from aiohttp import ClientSession, TCPConnector\nc = TCPConnector(ssl=False)',
+    [2],
+  ],
   ['py-debug-true', 'app.run(debug=True)', [1]],
   ['py-debug-true', 'app.run(host="0.0.0.0", port=5000, debug=True)', [1]],
   ['py-debug-true', 'app.debug = True', [1]],
