@@ -1,14 +1,26 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { stringify } from 'yaml';
 import { UsageError } from '../errors.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { removeStaleTemps, writeFileAtomic } from '../util/atomic-write.js';
+import { describeOwner, LockBusyError, lockSync, unlock } from '../util/pid-lock.js';
 import { assertNoSymlink } from '../util/vouch-dir.js';
 import { formatProblem, readYaml, schemaProblems } from '../util/yaml-source.js';
 import type { Answer, AnswersFile } from './types.js';
 
 export const ANSWERS_PATH = join('.vouch', 'answers.yaml');
+
+/**
+ * Held while one answer is recorded (read, merge, write: milliseconds). It lives in
+ * `.vouch/cache/`, which does not make the tree dirty, so one left by a killed vouch does not
+ * either; its holder's pid tells when it is stale.
+ */
+export const ANSWERS_LOCK_PATH = '.vouch/cache/answers.lock';
+/** A hold longer than this is a holder that is gone (or a pid that was reused). */
+const LOCK_STALE_MS = 10_000;
+/** Waiting longer than this for a live holder is reported (it cannot happen with LOCK_STALE_MS). */
+const LOCK_TIMEOUT_MS = 15_000;
 
 const answerSchema = {
   type: 'object',
@@ -41,10 +53,15 @@ const validate = new Ajv2020({ allErrors: true }).compile({
   },
 });
 
-/** Reads `.vouch/answers.yaml`; no file means no answers. A damaged file is a UsageError (exit 2). */
+/**
+ * Reads `.vouch/answers.yaml`; no file means no answers. A damaged file is a UsageError (exit 2).
+ * Temp files of the answers file that a killed vouch left beside it are removed (every run reads
+ * the answers first, before git is asked whether the tree is dirty).
+ */
 export function readAnswers(repoRoot: string): AnswersFile {
   const file = join(repoRoot, ANSWERS_PATH);
   assertNoSymlink(repoRoot, '.vouch/answers.yaml');
+  removeStaleTemps(file);
   if (!existsSync(file)) return { version: 1, answers: {} };
   const parsed = readYaml(file, ANSWERS_PATH);
   let problems = parsed.problems;
@@ -82,15 +99,33 @@ export function formatAnswers(file: AnswersFile): string {
 }
 
 /**
- * Records (or, with `undefined`, removes) one answer. Re-reads the file first so a damaged
- * file is reported instead of replaced, and writes atomically.
+ * Records (or, with `undefined`, removes) one answer. Under the answers lock, re-reads the file
+ * and changes only this item, so two vouch runs recording different items at the same moment
+ * both land, and a damaged file is reported instead of replaced; writes atomically and durably.
  */
 export function saveAnswer(repoRoot: string, itemId: string, answer: Answer | undefined): AnswersFile {
-  const current = readAnswers(repoRoot);
-  const answers = { ...current.answers };
-  if (answer === undefined) delete answers[itemId];
-  else answers[itemId] = answer;
-  const next: AnswersFile = { version: 1, answers };
-  writeFileAtomic(join(repoRoot, ANSWERS_PATH), formatAnswers(next));
-  return next;
+  assertNoSymlink(repoRoot, ANSWERS_LOCK_PATH);
+  const lockPath = join(repoRoot, ANSWERS_LOCK_PATH);
+  mkdirSync(join(repoRoot, '.vouch', 'cache'), { recursive: true });
+  removeStaleTemps(lockPath);
+  let lock;
+  try {
+    lock = lockSync(lockPath, { maxAgeMs: LOCK_STALE_MS, timeoutMs: LOCK_TIMEOUT_MS });
+  } catch (error) {
+    if (!(error instanceof LockBusyError)) throw error;
+    throw new UsageError(
+      `${ANSWERS_LOCK_PATH} is held by ${describeOwner(error.state.owner)}: another vouch is recording an answer and has not finished; if no vouch is running, remove that file`,
+    );
+  }
+  try {
+    const current = readAnswers(repoRoot);
+    const answers = { ...current.answers };
+    if (answer === undefined) delete answers[itemId];
+    else answers[itemId] = answer;
+    const next: AnswersFile = { version: 1, answers };
+    writeFileAtomic(join(repoRoot, ANSWERS_PATH), formatAnswers(next));
+    return next;
+  } finally {
+    unlock(lock);
+  }
 }

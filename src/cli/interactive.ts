@@ -1,5 +1,7 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { saveAnswer } from '../answers/answers.js';
+import { confirmBesideOthers, openSession, sessionNotice } from '../answers/sessions.js';
 import { summarize } from '../audit/answers-merge.js';
 import type { ProgressEvent } from '../audit/progress.js';
 import type { Audit, AuditItem } from '../audit/types.js';
@@ -28,6 +30,19 @@ export async function interactiveAudit(args: AuditArgs): Promise<number> {
     import('../ui/run.js'),
     whoAmI(resolve(args.path ?? '.')),
   ]);
+
+  // Another interactive run open on this repository: said in one line, and this one opens on
+  // Enter (answers are saved item by item under a lock, so neither loses the other's).
+  const root = resolve(args.path ?? '.');
+  const session = statSync(root, { throwIfNoEntry: false })?.isDirectory() ? openSession(root) : undefined;
+  const notice = sessionNotice(session?.others ?? []);
+  if (notice !== undefined) {
+    const choice = await confirmBesideOthers(notice);
+    if (choice !== 'open') {
+      session?.close();
+      return choice === 'quit' ? EXIT.ok : 130;
+    }
+  }
 
   let ctx: AuditContext | undefined;
   let paths: Map<ReportFormat, string> = new Map();
@@ -87,6 +102,8 @@ export async function interactiveAudit(args: AuditArgs): Promise<number> {
     // still one line on stderr and exit 2, once the UI has left the screen.
     if (usageError !== undefined) throw usageError;
     throw error;
+  } finally {
+    session?.close();
   }
   if (written.length > 0)
     process.stdout.write(`Report${written.length > 1 ? 's' : ''}: ${printable(written.join(', '))}\n`);
