@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { EXIT } from '../errors.js';
+import { killRunningTools } from '../repo/exec/run-tool.js';
 import { policyViolations } from '../audit/policy.js';
 import type { FailOn } from '../config/config.js';
-import { parseFormats, type ReportFormat } from '../report/index.js';
+import type { ReportFormat } from '../report/index.js';
 import { prepareAudit, runAudit, type AuditContext, type AuditFlags } from './context.js';
-import { reportPaths, writeReports } from './reports.js';
+import { resolveReports, writeReports } from './reports.js';
 import { useColor } from './style.js';
 import { formatSummary } from './summary.js';
 import { latestSignoffInfo } from './signoff-info.js';
@@ -23,11 +24,17 @@ export interface AuditArgs extends AuditFlags {
 /** Reads the settings, checklist and answers, and works out where the reports go. */
 export function prepareReports(args: AuditArgs): { ctx: AuditContext; paths: Map<ReportFormat, string> } {
   const ctx = prepareAudit(args);
-  const formats: ReportFormat[] = parseFormats(args.format ?? ctx.config.format?.join(',') ?? 'md,json');
   // The settings name a place inside the repository (checked when they were read): relative to
   // it, not to wherever vouch was started. `join` keeps a trailing "/" (a folder).
   const fromSettings = ctx.config.output === undefined ? undefined : join(ctx.root, ctx.config.output);
-  return { ctx, paths: reportPaths(ctx.root, formats, args.output ?? fromSettings) };
+  const paths = resolveReports({
+    root: ctx.root,
+    format: args.format,
+    output: args.output,
+    settingsFormat: ctx.config.format,
+    settingsOutput: fromSettings,
+  });
+  return { ctx, paths };
 }
 
 /** Whether to run the terminal UI: a terminal on both ends, not CI, not asked otherwise. */
@@ -42,7 +49,13 @@ export async function auditCommand(args: AuditArgs): Promise<number> {
   if (isInteractive(args)) {
     // The UI draws its first frame before the checklist loads: nothing on screen feels frozen.
     const { interactiveAudit } = await import('./interactive.js');
-    return interactiveAudit(args);
+    const code = await interactiveAudit(args);
+    // Quit (q, Ctrl-C) while the scan still runs: the audit is abandoned, and its tools (bandit,
+    // for minutes on a large tree) must not keep vouch open once the shell has its prompt back.
+    // Answers and reports are already on disk; stdout (a terminal) is drained first.
+    killRunningTools();
+    await new Promise<void>((done) => process.stdout.write('', () => done()));
+    process.exit(code);
   }
   const { ctx, paths } = prepareReports(args);
   const failOn = args.failOn ?? ctx.config.failOn ?? 'fail';

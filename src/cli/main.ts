@@ -2,6 +2,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { EXIT, UsageError } from '../errors.js';
 import { FAIL_ON_VALUES } from '../audit/policy.js';
+import { exitOnInterrupt } from './interrupt.js';
 import { printable } from '../util/printable.js';
 import { redactSecretsInLine } from '../util/redact.js';
 import { VERSION } from '../version.js';
@@ -42,6 +43,8 @@ function banditFlags(value: string | boolean | undefined): {
 
 async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
+  // Ctrl-C or a kill: stop bandit and the probes, write nothing more, exit 130 / 143.
+  exitOnInterrupt();
 
   const parser = yargs(argv)
     .scriptName('vouch')
@@ -61,12 +64,14 @@ async function main(argv: string[]): Promise<number> {
           })
           .option('format', {
             type: 'string',
-            describe: 'Report formats, comma-separated: md,json,sarif,junit,html [default: md,json]',
+            describe:
+              'Report formats, comma-separated: md,json,sarif,junit,html [default: the --output file ending, else md,json]',
           })
           .option('output', {
             alias: 'o',
             type: 'string',
-            describe: 'Report file (one format) or folder (several) [default: PATH/.vouch/]',
+            describe:
+              'Report file (.md .json .sarif .xml .html pick the format) or folder, created if new [default: PATH/.vouch/]',
           })
           .option('fail-on', {
             type: 'string',

@@ -1,4 +1,6 @@
 /** The HTML report's stylesheet, inlined into the page (no external assets). */
+import { CHART_FONT } from './chart.js';
+
 export const STYLE = `
 :root {
   --ink: #1f2937; --muted: #5b6472; --line: #e2e8f0; --paper: #ffffff; --wash: #f6f8fa;
@@ -31,10 +33,11 @@ h2 { font-size: 19px; margin: 0 0 10px; }
 .headline .n-fail { color: var(--fail); }
 .chart-box { overflow-x: auto; }
 .chart { width: 100%; min-width: 640px; height: auto; display: block; }
-.chart-label { font-size: 13px; fill: #1f2937; }
+.chart-label { font-size: ${CHART_FONT.label}px; fill: #1f2937; }
 .chart-strong { font-weight: 700; }
 .chart-count { font-size: 12px; font-weight: 700; }
-.chart-words, .chart-legend { font-size: 12.5px; fill: #475569; }
+.chart-words { font-size: ${CHART_FONT.words}px; fill: #475569; }
+.chart-legend { font-size: ${CHART_FONT.legend}px; fill: #475569; }
 .notices ul, .signoff p { margin: 6px 0 0; }
 .notices li { margin: 2px 0; }
 .signoff { border-left: 4px solid var(--pass); }

@@ -42,13 +42,20 @@ function killGroup(pid: number): void {
   }
 }
 
+/**
+ * Kills every tool process group still running (an interrupted run: bandit's shards and their
+ * children). Detached, they would not see the terminal's Ctrl-C nor die with vouch.
+ */
+export function killRunningTools(): void {
+  for (const pid of liveGroups) killGroup(pid);
+  liveGroups.clear();
+}
+
 // Detached children do not die with us: kill whatever is still running when vouch exits.
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  process.on('exit', () => {
-    for (const pid of liveGroups) killGroup(pid);
-  });
+  process.on('exit', killRunningTools);
 }
 
 /**
