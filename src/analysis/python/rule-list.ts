@@ -136,6 +136,12 @@ export const PYTHON_RULES = [
     confidence: 'high',
   },
   {
+    id: 'py-mark-safe-request',
+    message: 'request data is marked safe HTML (mark_safe/Markup), bypassing escaping',
+    severity: 'high',
+    confidence: 'high',
+  },
+  {
     id: 'py-mark-safe',
     message: 'a computed value is marked safe HTML (mark_safe/Markup/SafeString), bypassing escaping',
     severity: 'medium',

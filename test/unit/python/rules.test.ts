@@ -103,6 +103,26 @@ const matches: Match[] = [
   ['py-pickle-load', 'import pandas as pd\ndf = pd.read_pickle(path)', [2]],
   ['py-pickle-load', 'import joblib\nmodel = joblib.load(upload)', [2]],
   ['py-pickle-load', 'from jsonpickle import decode\nobj = decode(s)', [2]],
+  [
+    'py-mark-safe-request',
+    'from flask import request\nfrom markupsafe import Markup\nbio = Markup(request.form.get("bio", ""))',
+    [3],
+  ],
+  [
+    'py-mark-safe-request',
+    'from flask import request\nfrom markupsafe import Markup\ndef v():\n    q = request.args["q"]\n    return Markup(f"<b>{q}</b>")',
+    [5],
+  ],
+  [
+    'py-mark-safe-request',
+    'from django.utils.safestring import mark_safe\nfrom django.http import HttpResponse\ndef v(request):\n    return HttpResponse(mark_safe(request.GET["x"]))',
+    [4],
+  ],
+  [
+    'py-mark-safe-request',
+    'import flask\nfrom markupsafe import Markup\nx = Markup(flask.request.args["n"])',
+    [3],
+  ],
   ['py-marshal-load', 'import marshal\nmarshal.loads(b)', [2]],
   ['py-marshal-load', 'import marshal\ncode = marshal.load(f)', [2]],
   ['py-marshal-load', 'import marshal as m\nm.loads(d)', [2]],
@@ -414,6 +434,23 @@ const matches: Match[] = [
 ];
 
 const noMatches: NoMatch[] = [
+  [
+    'py-mark-safe-request',
+    'from markupsafe import Markup\ndef v(request):\n    return Markup(request.GET["x"])',
+  ], // no framework imported
+  [
+    'py-mark-safe-request',
+    'from flask import request\nfrom markupsafe import Markup, escape\nx = Markup(escape(request.args["n"]))',
+  ],
+  [
+    'py-mark-safe-request',
+    'from flask import request\nfrom markupsafe import Markup\nx = Markup(render_bio(user))',
+  ],
+  [
+    'py-mark-safe-request',
+    'from django.utils.safestring import mark_safe\nimport django\ndef v(other):\n    return mark_safe(request.GET["x"])',
+  ], // request is no parameter here
+
   ['py-tls-verify-disabled', 'import redis\nr = redis.Redis(host=h, ssl=False)'], // no TLS chosen, not a check off
   ['py-tls-verify-disabled', 'import aiohttp\nconn = aiohttp.TCPConnector(ssl=True)'],
   ['py-tls-verify-disabled', 'import aiohttp\nconn = aiohttp.TCPConnector(ssl=ctx)'],
