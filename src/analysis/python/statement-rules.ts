@@ -68,6 +68,43 @@ function holdsLiteralSecret(context: FileContext, value: Node): boolean {
   return false;
 }
 
+const FALSY_TEXT = /^(0|false|no|off|n|f)?$/i;
+
+/**
+ * `DEBUG = os.environ.get("DEBUG", True)`, `config("DEBUG", default=True, cast=bool)`,
+ * `env.bool("DEBUG", default=True)`, `bool(os.getenv("DEBUG", 1))`: debug is on wherever the
+ * environment does not say otherwise. A string fallback counts unless a cast turns it false
+ * (`os.environ.get("DEBUG", "False")` is the non-empty, truthy string "False").
+ */
+function defaultsOn(context: FileContext, value: Node): boolean {
+  let inner = unwrap(value);
+  if (inner.type === 'call' && dottedName(inner.childForFieldName('function')) === 'bool') {
+    const arg = callArgs(inner).positional[0];
+    if (!arg) return false;
+    inner = unwrap(arg);
+  }
+  if (inner.type !== 'call') return false;
+  const name = dottedName(inner.childForFieldName('function'));
+  if (!name) return false;
+  const isEnv = GETENV.has(resolve(name, context.imports)) || context.envNames.has(name.split('.')[0] ?? '');
+  if (!isEnv) return false;
+  const args = callArgs(inner);
+  const fallback = args.keywords.get('default') ?? args.positional[1];
+  if (!fallback) return false;
+  const f = unwrap(fallback);
+  if (f.type === 'true') return true;
+  if (f.type === 'integer') return !/^0+$/.test(f.text);
+  if (isPlainString(f)) {
+    const text = stringContent(f).trim();
+    const cast = args.keywords.has('cast') || /\.bool$/.test(name);
+    return cast ? !FALSY_TEXT.test(text) : text !== '';
+  }
+  return false;
+}
+
+const DEBUG_DEFAULT_MESSAGE =
+  'debug mode is on unless the environment switches it off (a truthy default); default to off';
+
 /** True for a setting that ships: module level, or a config class not meant for dev/tests. */
 function isShippedSetting(statement: Node): boolean {
   if (isModuleLevel(statement)) return true;
@@ -175,8 +212,13 @@ export function checkKeyword(context: FileContext, keyword: Node, name: string):
       }
       break;
     case 'debug':
-      if (valueType === 'true' && switchesDebug(context, call, callee))
-        report(context, 'py-debug-true', call);
+      if ((valueType === 'true' || defaultsOn(context, value)) && switchesDebug(context, call, callee))
+        report(
+          context,
+          'py-debug-true',
+          call,
+          valueType === 'true' ? {} : { message: DEBUG_DEFAULT_MESSAGE },
+        );
       break;
     case 'autoescape':
       // `aiohttp_jinja2.setup(app, autoescape=False)`, `Jinja2Templates(..., autoescape=False)`,
@@ -208,6 +250,8 @@ export function checkAssignment(context: FileContext, assignment: Node): void {
     target = left.text;
     if (target === 'DEBUG' && valueType === 'true' && isShippedSetting(assignment)) {
       report(context, 'py-debug-true', assignment);
+    } else if (target === 'DEBUG' && isShippedSetting(assignment) && defaultsOn(context, right)) {
+      report(context, 'py-debug-true', assignment, { message: DEBUG_DEFAULT_MESSAGE });
     } else if (CSRF_SWITCHES.has(target) && valueType === 'false' && isShippedSetting(assignment)) {
       report(context, 'py-csrf-disabled', assignment);
     }

@@ -272,6 +272,13 @@ const matches: Match[] = [
   ['py-debug-true', 'app.config.update(DEBUG=True)', [1]],
   ['py-debug-true', 'class ProductionConfig:\n    DEBUG = True', [2]],
   ['py-debug-true', 'if __name__ == "__main__":\n    socketio.run(app, debug=True)', [2]],
+  // Debug on by default: the environment must switch it off.
+  ['py-debug-true', 'import os\nDEBUG = os.environ.get("DJANGO_DEBUG", True)', [2]],
+  ['py-debug-true', 'import os\nDEBUG = os.environ.get("DEBUG", "False")', [2]], // a non-empty string is truthy
+  ['py-debug-true', 'import os\nDEBUG = bool(os.environ.get("DEBUG", 1))', [2]],
+  ['py-debug-true', 'from decouple import config\nDEBUG = config("DEBUG", default=True, cast=bool)', [2]],
+  ['py-debug-true', 'import environ\nenv = environ.Env()\nDEBUG = env.bool("DEBUG", default=True)', [3]],
+  ['py-debug-true', 'import os\napp.run(debug=os.environ.get("FLASK_DEBUG", True))', [2]],
   // Debug switches of the other frameworks vouch models (src/analysis/frameworks/).
   ['py-debug-true', 'from aiohttp import web\napp = web.Application(debug=True)', [2]],
   ['py-debug-true', 'import aiohttp.web\napp = aiohttp.web.Application(middlewares=[m], debug=True)', [2]],
@@ -672,6 +679,12 @@ const noMatches: NoMatch[] = [
   ['py-debug-true', 'parser.debug = True'],
   ['py-debug-true', 'import asyncio\nasyncio.run(main(), debug=True)'],
   ['py-debug-true', 'from aiohttp import web\napp = web.Application(debug=False)'],
+  ['py-debug-true', 'import os\nDEBUG = os.environ.get("DEBUG", False)'],
+  ['py-debug-true', 'import os\nDEBUG = os.environ.get("DEBUG", "")'],
+  ['py-debug-true', 'import os\nDEBUG = os.environ.get("DEBUG", "False") == "True"'],
+  ['py-debug-true', 'from decouple import config\nDEBUG = config("DEBUG", default="False", cast=bool)'],
+  ['py-debug-true', 'import os\nDEBUG = os.environ.get("DEBUG")'],
+  ['py-debug-true', 'import os\nclass DevConfig:\n    DEBUG = os.environ.get("DEBUG", True)'],
   ['py-debug-true', 'from aiohttp import web\napp = web.Application()'],
   ['py-debug-true', 'from mylib import Application\napp = Application(debug=True)'], // not a framework's
   ['py-debug-true', 'import tornado.web\nsettings = {"debug": False}'],
