@@ -138,7 +138,9 @@ function readPyprojectSection(root: string): VouchConfig | undefined {
   const read = readRegularFile(file, MAX_PYPROJECT_BYTES);
   if (!read.ok) throw new UsageError(`pyproject.toml:1:1: ${read.reason}`);
   const text = read.text;
-  if (!/^\s*\[tool\.vouch(\]|\.)/m.test(text)) return undefined;
+  // The indent stays on the header's line: `^\s*` across lines retried every line start of a long
+  // run of blank lines (quadratic: seconds for 64 KiB of newlines).
+  if (!/^[^\S\n\r\u2028\u2029]*\[tool\.vouch(\]|\.)/m.test(text)) return undefined;
   let doc: Record<string, unknown>;
   try {
     doc = parseToml(text) as Record<string, unknown>;

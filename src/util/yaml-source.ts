@@ -1,4 +1,16 @@
-import { LineCounter, isMap, isSeq, isScalar, parseDocument, type Document, type Node } from 'yaml';
+import {
+  LineCounter,
+  Parser,
+  isMap,
+  isSeq,
+  isScalar,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 import type { ErrorObject } from 'ajv';
 import { readRegularFile } from './read-file.js';
 
@@ -43,17 +55,85 @@ export function readYaml(file: string, displayName = file): ParsedYaml {
   return parseYamlText(read.text, displayName);
 }
 
+/**
+ * Deepest nesting of collections vouch reads in YAML; checklists, answers and settings need fewer
+ * than ten levels. The yaml library builds documents recursively, so a document nested some
+ * hundreds of levels overflows the stack; and when that happens while V8 is compiling one of the
+ * library's regular expressions (Node 20), the next YAML read in the process aborts it with a
+ * fatal "RegExpCompiler Allocation failed". Deeper documents are refused before they are built.
+ */
+export const MAX_YAML_DEPTH = 64;
+
+/**
+ * Offset of a collection nested deeper than MAX_YAML_DEPTH, found in the CST without recursion.
+ * Building the CST itself recurses on some shapes (`a: : : …` thousands of times on one line)
+ * and then overflows the stack: that is too deep as well, at an unknown place (offset 0).
+ */
+function tooDeep(text: string, lines: LineCounter): number | undefined {
+  type Tok = {
+    type?: string;
+    offset?: number;
+    value?: unknown;
+    items?: { key?: unknown; value?: unknown }[];
+  };
+  const stack: { token: Tok | undefined; depth: number }[] = [];
+  try {
+    for (const token of new Parser(lines.addNewLine).parse(text)) stack.push({ token, depth: 0 });
+  } catch (error) {
+    if (error instanceof RangeError) return 0;
+    throw error;
+  }
+  let found: number | undefined;
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop()!;
+    if (token === undefined || token === null || typeof token !== 'object') continue;
+    if (token.type === 'document') stack.push({ token: token.value as Tok | undefined, depth });
+    if (token.items === undefined) continue; // a scalar, comment or error: nothing inside
+    if (depth >= MAX_YAML_DEPTH) {
+      found = Math.min(found ?? Infinity, token.offset ?? 0);
+      continue;
+    }
+    for (const item of token.items) {
+      stack.push({ token: item.key as Tok | undefined, depth: depth + 1 });
+      stack.push({ token: item.value as Tok | undefined, depth: depth + 1 });
+    }
+  }
+  return found;
+}
+
 /** Parses YAML text; problems carry line and column. */
 export function parseYamlText(text: string, file: string): ParsedYaml {
+  const cstLines = new LineCounter();
+  const deep = tooDeep(text, cstLines);
+  if (deep !== undefined) {
+    const at = cstLines.linePos(deep);
+    const message = `nested deeper than ${MAX_YAML_DEPTH} levels`;
+    return {
+      file,
+      doc: parseDocument(''),
+      lines: cstLines,
+      value: undefined,
+      problems: [{ file, line: at.line, col: at.col, message }],
+    };
+  }
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  // Duplicate keys are found below: the library's own check (uniqueKeys) compares each key with
+  // every earlier one of its map, minutes for an answers file of tens of thousands of items.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
+  const errors = [
+    ...doc.errors.map((e) => ({ offset: e.pos[0], message: cleanYamlMessage(e.message) })),
+    ...duplicateKeys(doc),
+  ].sort((a, b) => a.offset - b.offset);
   const problems: SourceProblem[] = [];
-  for (const e of [...doc.errors, ...doc.warnings]) {
-    const at = lines.linePos(e.pos[0]);
-    problems.push({ file, line: at.line, col: at.col, message: cleanYamlMessage(e.message) });
+  for (const e of [
+    ...errors,
+    ...doc.warnings.map((w) => ({ offset: w.pos[0], message: cleanYamlMessage(w.message) })),
+  ]) {
+    const at = lines.linePos(e.offset);
+    problems.push({ file, line: at.line, col: at.col, message: e.message });
   }
   let value: unknown;
-  if (doc.errors.length === 0) {
+  if (errors.length === 0) {
     try {
       // A small alias budget stops "billion laughs" documents from expanding.
       value = doc.toJS({ maxAliasCount: 50 });
@@ -62,6 +142,25 @@ export function parseYamlText(text: string, file: string): ParsedYaml {
     }
   }
   return { file, doc, lines, value, problems };
+}
+
+/** Keys repeated in a map (scalars equal in type and value, as the yaml library compares them), by a set per map. */
+function duplicateKeys(doc: Document.Parsed): { offset: number; message: string }[] {
+  const out: { offset: number; message: string }[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const v: unknown = pair.key.value;
+        if (v !== null && typeof v === 'object') continue;
+        const id = `${typeof v}:${String(v)}`;
+        if (seen.has(id)) out.push({ offset: pair.key.range?.[0] ?? 0, message: 'Map keys must be unique' });
+        seen.add(id);
+      }
+    },
+  });
+  return out;
 }
 
 function cleanYamlMessage(message: string): string {
@@ -75,8 +174,7 @@ export function nodeAt(doc: Document.Parsed, path: string): Node | undefined {
   for (const raw of path.split('/').slice(1)) {
     const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-      node = pair?.value ?? undefined;
+      node = pairOf(node, key)?.value ?? undefined;
     } else if (isSeq(node)) {
       node = node.items[Number(key)];
     } else {
@@ -90,8 +188,24 @@ export function nodeAt(doc: Document.Parsed, path: string): Node | undefined {
 export function keyNodeAt(doc: Document.Parsed, path: string, key: string): Node | undefined {
   const map = nodeAt(doc, path);
   if (!isMap(map)) return undefined;
-  const pair = map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-  return pair?.key as Node | undefined;
+  return pairOf(map, key)?.key as Node | undefined;
+}
+
+/** Each map's pairs by key (the first of equal keys), built once: one problem per item of a large file searched every item. */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let index = pairIndex.get(map);
+  if (index === undefined) {
+    index = new Map();
+    for (const pair of map.items) {
+      if (!isScalar(pair.key)) continue;
+      const name = String(pair.key.value);
+      if (!index.has(name)) index.set(name, pair as Pair);
+    }
+    pairIndex.set(map, index);
+  }
+  return index.get(key);
 }
 
 /** Line and column of a node, or of the nearest ancestor that exists in the document. */

@@ -37,9 +37,14 @@ export function readLockFile(path: string, content: string): LockFile | undefine
   }
 }
 
-/** The text of each `[[name]]` array-of-tables entry, up to the next entry of that array. */
+/**
+ * The text of each `[[name]]` array-of-tables entry, up to the next entry of that array. The
+ * spaces around the header stay on its line: `^\s*` spanning lines retried every line start of a
+ * long run of blank lines (quadratic).
+ */
 function blocks(content: string, name: string): string[] {
-  return content.split(new RegExp(`^\\s*\\[\\[${name}\\]\\]\\s*$`, 'mu')).slice(1);
+  const space = '[^\\S\\n\\r\\u2028\\u2029]*';
+  return content.split(new RegExp(`^${space}\\[\\[${name}\\]\\]${space}$`, 'mu')).slice(1);
 }
 
 function pipfileLockPackages(content: string): number {

@@ -57,7 +57,8 @@ const ARCHIVE = /\.(?:whl|zip|tar\.gz|tgz|tar\.bz2|tbz|tar\.xz|txz|tar)$/iu;
 export function parseRequirementArg(input: string): Requirement | undefined {
   const text = input.trim();
   if (text === '') return undefined;
-  if (/^[A-Za-z0-9][A-Za-z0-9._-]*\s*(?:\[[^\]]*\])?\s*@/u.test(text)) return parsePep508(text); // name @ url
+  // name @ url. (`\s*` once on each side of the extras: `\s*(?:…)?\s*@` backtracks quadratically on spaces.)
+  if (/^[A-Za-z0-9][A-Za-z0-9._-]*\s*(?:\[[^\]]*\]\s*)?@/u.test(text)) return parsePep508(text);
   const isUrl = URL_SCHEME.test(text);
   const isPath =
     !isUrl &&
@@ -71,10 +72,12 @@ export function parseRequirementArg(input: string): Requirement | undefined {
   const [location = '', marker] = splitOnce(text, isUrl ? /;\s/u : /;/u);
   let url = location.trim();
   let extras: string[] = [];
-  const bracket = /\[([^\]]*)\]$/u.exec(url);
-  if (bracket && !isUrl) {
-    extras = splitExtras(bracket[1]);
-    url = url.slice(0, bracket.index);
+  // `[extras]` ending a path: the first `[` after the last `]` but one. Found by index; the regex
+  // `\[([^\]]*)\]$` was retried from every `[` of a long run (quadratic).
+  const open = url.endsWith(']') ? url.indexOf('[', url.lastIndexOf(']', url.length - 2) + 1) : -1;
+  if (open >= 0 && !isUrl) {
+    extras = splitExtras(url.slice(open + 1, -1));
+    url = url.slice(0, open);
   }
   return withMarker({ name: guessName(url), specifier: '', extras, url }, marker);
 }
@@ -82,7 +85,9 @@ export function parseRequirementArg(input: string): Requirement | undefined {
 function guessName(url: string): string {
   const egg = /[#&]egg=([^&]+)/u.exec(url);
   if (egg) return normalizeName(egg[1]!.replace(/-\d.*$/u, ''));
-  let last = url.replace(/[#?].*$/u, '').replace(/[/\\]+$/u, '');
+  // Each trailing run matched from its first character only: `[/\\]+$` alone retries every
+  // start in a long run of slashes (quadratic).
+  let last = url.replace(/[#?][\s\S]*$/u, '').replace(/(?<![/\\])[/\\]+$/u, '');
   last = last.slice(Math.max(last.lastIndexOf('/'), last.lastIndexOf('\\')) + 1);
   if (URL_SCHEME.test(url)) last = last.replace(/@.*$/u, ''); // a VCS revision: repo.git@v1.2
   if (/\.whl$/iu.test(last)) return normalizeName(last.split('-')[0] ?? '');

@@ -146,17 +146,23 @@ export function logicalLines(content: string): { text: string; line: number }[] 
     const line = pending.length > 0 ? start : index + 1;
     const joined = pending.join('') + raw;
     pending = [];
-    const stripped = joined.replace(/(?:^|\s+)#.*$/u, '').trim();
+    const stripped = stripComment(joined);
     if (stripped !== '') out.push({ text: stripped, line });
   });
   if (pending.length > 0) {
-    const stripped = pending
-      .join('')
-      .replace(/(?:^|\s+)#.*$/u, '')
-      .trim();
+    const stripped = stripComment(pending.join(''));
     if (stripped !== '') out.push({ text: stripped, line: start });
   }
   return out;
+}
+
+/**
+ * A line without its comment (from a `#` at the start or after whitespace), trimmed. Matching
+ * one whitespace character rather than a run keeps the search linear: `\s+#` retried every
+ * start in a long run of spaces (quadratic), and the spaces left are trimmed anyway.
+ */
+function stripComment(line: string): string {
+  return line.replace(/(?:^|\s)#[\s\S]*$/u, '').trim();
 }
 
 const INCLUDE = /^(?:(-r|--requirement|-c|--constraint)(?:\s*=\s*|\s+|(?<=^-[rc])))(.+)$/u;
@@ -209,8 +215,10 @@ export function parseRequirementsText(path: string, content: string): ParsedFile
       },
     });
   }
+  // A `# via` line; the indent stays on the line (`^\s*` across blank lines is quadratic).
   const compiled =
-    COMPILE_HEADER.test(content) || (requirements > 0 && allPinned && /^\s*#\s+via\b/mu.test(content));
+    COMPILE_HEADER.test(content) ||
+    (requirements > 0 && allPinned && /^[^\S\n\r\u2028\u2029]*#\s+via\b/mu.test(content));
   return { items, errors, compiled, requirements };
 }
 

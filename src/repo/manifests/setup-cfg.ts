@@ -28,7 +28,8 @@ export function parseIni(content: string): Map<string, Map<string, IniValue>> {
       value = undefined;
       return;
     }
-    const pair = /^([^=:]+?)\s*[=:]\s*(.*)$/u.exec(raw);
+    // The key is trimmed below; a lazy key followed by `\s*` retried every split of a long run of spaces.
+    const pair = /^([^=:]+)[=:]\s*(.*)$/u.exec(raw);
     if (!pair || !section) {
       value = undefined;
       return;
@@ -57,7 +58,8 @@ export function readSetupCfg(path: string, content: string): Manifest | undefine
         ? value.lines[0]!.text.split(';').map((text) => ({ text, line: value.lines[0]!.line }))
         : value.lines;
     for (const { text, line } of items) {
-      const requirement = text.replace(/\s+#.*$/u, '').trim();
+      // One whitespace character before `#`, not a run: `\s+#` backtracks quadratically on spaces.
+      const requirement = text.replace(/\s#[\s\S]*$/u, '').trim();
       if (requirement === '') continue;
       if (requirement.startsWith('file:')) {
         manifest.errors.push(

@@ -26,8 +26,13 @@ export function readSetupPy(path: string, content: string): Manifest {
       );
   };
 
+  // A name inside text already read (the value of an earlier one, never closed) is not read
+  // again: re-reading up to 5000 tokens per occurrence made a file of repeated names take minutes.
+  let readUpTo = 0;
   for (const match of content.matchAll(/\binstall_requires\s*=\s*/gu)) {
-    const tokens = tokenize(content, match.index + match[0].length);
+    if (match.index < readUpTo) continue;
+    const { tokens, end } = tokenize(content, match.index + match[0].length);
+    readUpTo = end;
     const list = literalList(tokens, 0);
     if (!list) {
       manifest.errors.push(
@@ -42,8 +47,11 @@ export function readSetupPy(path: string, content: string): Manifest {
       );
   }
 
+  readUpTo = 0;
   for (const match of content.matchAll(/\bextras_require\s*=\s*/gu)) {
-    const tokens = tokenize(content, match.index + match[0].length);
+    if (match.index < readUpTo) continue;
+    const { tokens, end } = tokenize(content, match.index + match[0].length);
+    readUpTo = end;
     if (tokens[0]?.value !== '{') {
       manifest.errors.push(
         `${path}:${lineAt(match.index)}: extras_require is not a literal dict; not evaluated`,
@@ -51,11 +59,12 @@ export function readSetupPy(path: string, content: string): Manifest {
       continue;
     }
     // { 'name': [ ... ], ... }
+    const closes = closingBrackets(tokens);
     let i = 1;
     while (i < tokens.length && tokens[i]!.value !== '}') {
       const key = tokens[i];
       if (key?.kind === 'string' && tokens[i + 1]?.value === ':') {
-        const list = literalList(tokens, i + 2);
+        const list = literalList(tokens, i + 2, closes);
         if (list) {
           for (const token of list.strings) add(token, key.value);
           i = list.end + 1;
@@ -68,14 +77,36 @@ export function readSetupPy(path: string, content: string): Manifest {
   return manifest;
 }
 
-/** A `[...]` or `(...)` starting at tokens[start]: its string items, where it ends, whether anything else was in it. */
+/** For each opening bracket, the index of the bracket (of any kind) that brings the depth back. */
+function closingBrackets(tokens: Token[]): Map<number, number> {
+  const open: number[] = [];
+  const closes = new Map<number, number>();
+  tokens.forEach((token, i) => {
+    if (token.kind !== 'punct') return;
+    if ('[({'.includes(token.value)) open.push(i);
+    else if ('])}'.includes(token.value)) {
+      const start = open.pop();
+      if (start !== undefined) closes.set(start, i);
+    }
+  });
+  return closes;
+}
+
+/**
+ * A `[...]` or `(...)` starting at tokens[start]: its string items, where it ends, whether anything else was in it.
+ * One that never closes (or closes with the wrong bracket) is known from `closes` without reading
+ * it: reading each of thousands of nested unclosed lists to the end was quadratic.
+ */
 function literalList(
   tokens: Token[],
   start: number,
+  closes = closingBrackets(tokens),
 ): { strings: Token[]; end: number; partial: boolean } | undefined {
   const open = tokens[start]?.value;
   if (open !== '[' && open !== '(') return undefined;
   const close = open === '[' ? ']' : ')';
+  const end = closes.get(start);
+  if (end === undefined || tokens[end]?.value !== close) return undefined;
   const strings: Token[] = [];
   let partial = false;
   let depth = 0;
@@ -91,8 +122,8 @@ function literalList(
   return undefined;
 }
 
-/** Tokens from `from` up to the end of the enclosing bracket (at most a few thousand). */
-function tokenize(text: string, from: number): Token[] {
+/** Tokens from `from` up to the end of the enclosing bracket (at most a few thousand), and where they end. */
+function tokenize(text: string, from: number): { tokens: Token[]; end: number } {
   const tokens: Token[] = [];
   let depth = 0;
   let i = from;
@@ -136,7 +167,7 @@ function tokenize(text: string, from: number): Token[] {
       if (depth === 0) break; // a bare name or call at top level: not a literal
     }
   }
-  return tokens;
+  return { tokens, end: i };
 }
 
 function lineIndex(text: string): (offset: number) => number {

@@ -96,6 +96,17 @@ const rows: { name: string; text: string; expected: string[] }[] = [
     text: 'id: demo\nitems:\n\t- id: x\n',
     expected: ['tab-indent.yaml:3:1: Tabs are not allowed as indentation'],
   },
+  // These two crashed the loader (a stack overflow: RangeError, or a fatal V8 error on the next read).
+  {
+    name: 'nested-too-deep.yaml',
+    text: `id: demo\ntitle: T\nversion: "1"\nitems:\n  - ${'['.repeat(1000)}${']'.repeat(1000)}\n`,
+    expected: ['nested-too-deep.yaml:5:67: nested deeper than 64 levels'],
+  },
+  {
+    name: 'nested-on-one-line.yaml',
+    text: `id: demo\n${': '.repeat(3131)}`,
+    expected: ['nested-on-one-line.yaml:2:129: nested deeper than 64 levels'],
+  },
   {
     name: 'duplicate-key.yaml',
     text: 'id: demo\nid: again\ntitle: T\nversion: "1"\nitems: []\n',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { disallowedBanditArg, loadConfig, staysInside } from '../../../src/config/config.js';
 import { UsageError } from '../../../src/errors.js';
+import { bounded } from '../property/arbitraries.js';
 
 function repo(files: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), 'vouch-config-'));
@@ -86,9 +87,28 @@ describe('loadConfig', () => {
       { '.vouch.yaml': 'exclude: []\n', 'pyproject.toml': '[tool.vouch]\n' },
       '.vouch.yaml:1: vouch settings are in both',
     ],
+    // These two crashed the reader (a stack overflow: RangeError, or a fatal V8 error on the next read).
+    [
+      'nested deeper than vouch reads',
+      { '.vouch.yaml': `exclude: ${'['.repeat(3000)}${']'.repeat(3000)}\n` },
+      '.vouch.yaml:1:73: nested deeper than 64 levels',
+    ],
+    [
+      'a line nested thousands of times',
+      { '.vouch.yaml': `${': '.repeat(3131)}]` },
+      '.vouch.yaml:1:1: nested deeper than 64 levels',
+    ],
   ];
   it.each(bad)('%s is a one-line error with FILE:LINE', (_name, files, expected) => {
     expect(errorOf(files)).toContain(expected);
+  });
+
+  it('finds [tool.vouch] after a million blank lines in linear time', () => {
+    // `^\s*\[tool\.vouch` across lines was quadratic: hours for a megabyte of newlines.
+    const files = { 'pyproject.toml': `${'\n'.repeat(2 ** 20)}[tool.vouch]\nfail_on = "never"\n` };
+    expect(bounded(() => errorOf(files))).toContain(
+      `pyproject.toml:${2 ** 20 + 2}:1: [tool.vouch] fail_on must be one of`,
+    );
   });
 
   it('ignores a pyproject.toml without [tool.vouch]', () => {

@@ -6,6 +6,7 @@ import {
   parseRequirementArg,
 } from '../../../../src/repo/manifests/pep508.js';
 import type { Requirement } from '../../../../src/repo/manifests/pep508.js';
+import { bounded } from '../../property/arbitraries.js';
 
 describe('normalizeName (PEP 503)', () => {
   const rows: [string, string][] = [
@@ -62,4 +63,18 @@ describe('parseRequirementArg names URL and path requirements', () => {
     ['dist/my_pkg-1.0-py3-none-any.whl', 'my-pkg'],
   ];
   it.each(rows)('%s → %s', (text, name) => expect(parseRequirementArg(text)?.name).toBe(name));
+});
+
+/** Inputs that made parseRequirementArg backtrack for minutes (found by test/unit/property): now linear. */
+describe('parseRequirementArg on inputs it once hung on', () => {
+  const MIB = 2 ** 20;
+  const rows: [what: string, input: string, name: string | undefined][] = [
+    ['spaces between a name and a word', `a${' '.repeat(MIB)}b`, undefined],
+    ['a path ending in slashes', `./x${'/'.repeat(MIB)}`, 'x'],
+    ['a path with a run of "?"', `./x?${'?'.repeat(MIB)}\r`, 'x'],
+    ['a path ending in a run of "["', `./x${'['.repeat(MIB)}]]`, ''],
+  ];
+  it.each(rows)('%s', (_what, input, name) => {
+    expect(bounded(() => parseRequirementArg(input))?.name).toBe(name);
+  });
 });

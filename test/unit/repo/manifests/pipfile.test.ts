@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readPipfile } from '../../../../src/repo/manifests/pipfile.js';
 import type { Dependency } from '../../../../src/repo/types.js';
+import { bounded } from '../../property/arbitraries.js';
 
 const base = { specifier: '', pinned: false, hashes: 0, extras: [], file: 'Pipfile' };
 
@@ -62,5 +63,24 @@ local = {path = ".", editable = true}
     expect(manifest.kind).toBe('pipfile');
     expect(manifest.dependencies).toEqual(deps);
     expect(manifest.errors).toEqual(errors);
+  });
+});
+
+/** Looking up the line of each of 200 000 packages took minutes (found by test/unit/property). */
+describe('Pipfiles the reader once hung on', () => {
+  const many = (n: number, entry: (i: number) => string) =>
+    Array.from({ length: n }, (_, i) => entry(i)).join('');
+  const rows: [what: string, content: string, deps: number][] = [
+    ['200 000 packages', `[packages]\n${many(200_000, (i) => `p${i} = "*"\n`)}`, 200_000],
+    [
+      '200 000 packages as tables',
+      `[packages]\n${many(100_000, (i) => `p${i} = {version = "1"}\n`)}`,
+      100_000,
+    ],
+  ];
+  it.each(rows)('%s', (_what, content, deps) => {
+    const manifest = bounded(() => readPipfile('Pipfile', content));
+    expect(manifest.dependencies).toHaveLength(deps);
+    expect(manifest.dependencies[0]!.line).toBe(2);
   });
 });

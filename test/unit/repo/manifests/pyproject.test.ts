@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { poetryPinned, readPyproject } from '../../../../src/repo/manifests/pyproject.js';
 import type { Manifest } from '../../../../src/repo/types.js';
+import { bounded } from '../../property/arbitraries.js';
 
 /** A compact view of a manifest: kind, then [name, specifier, pinned, group, line] per dependency. */
 function summary(manifests: Manifest[]) {
@@ -212,4 +213,32 @@ describe('poetryPinned', () => {
     ['1.0 || 2.0', false],
   ];
   it.each(rows)('%s → %s', (constraint, expected) => expect(poetryPinned(constraint)).toBe(expected));
+});
+
+/** Looking up the line of each of many dependencies took minutes (found by test/unit/property). */
+describe('pyproject.toml files the reader once hung on', () => {
+  const many = (n: number, entry: (i: number) => string) =>
+    Array.from({ length: n }, (_, i) => entry(i)).join('');
+  const rows: [what: string, content: string, deps: number][] = [
+    [
+      '100 000 dependencies on one line',
+      `[project]\ndependencies = [${many(100_000, (i) => `"p${i}", `)}]\n`,
+      100_000,
+    ],
+    [
+      '100 000 dependencies, one a line',
+      `[project]\ndependencies = [\n${many(100_000, (i) => `"p${i}",\n`)}]\n`,
+      100_000,
+    ],
+    [
+      '200 000 Poetry dependencies',
+      `[tool.poetry.dependencies]\n${many(200_000, (i) => `p${i} = "*"\n`)}`,
+      200_000,
+    ],
+  ];
+  it.each(rows)('%s', (_what, content, deps) => {
+    const [manifest] = bounded(() => readPyproject('pyproject.toml', content));
+    expect(manifest!.dependencies).toHaveLength(deps);
+    expect(manifest!.dependencies[0]!.line).toBeGreaterThan(1);
+  });
 });

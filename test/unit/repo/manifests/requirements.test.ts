@@ -6,6 +6,7 @@ import {
   requirementsGroup,
 } from '../../../../src/repo/manifests/requirements.js';
 import type { Dependency } from '../../../../src/repo/types.js';
+import { bounded } from '../../property/arbitraries.js';
 
 function read(files: Record<string, string>, candidates = Object.keys(files)) {
   return readRequirementFiles(candidates, new Map(Object.entries(files)));
@@ -260,4 +261,26 @@ describe('logicalLines', () => {
     ['url#egg=x  # note', [{ text: 'url#egg=x', line: 1 }]],
   ];
   it.each(rows)('%j', (content, expected) => expect(logicalLines(content)).toEqual(expected));
+});
+
+/** Inputs that made the reader backtrack for minutes or hours (found by test/unit/property): now linear. */
+describe('requirements files the reader once hung on', () => {
+  const MIB = 2 ** 20;
+  const rows: [what: string, content: string, expected: { deps: number; errors: number }][] = [
+    ['a run of tabs inside a requirement', `a${'\t'.repeat(MIB)}]`, { deps: 0, errors: 1 }],
+    ['a run of spaces inside a requirement', `flask${' '.repeat(MIB)}x`, { deps: 0, errors: 1 }],
+    ['a run of " #" before a carriage return', `flask==1 ${' #'.repeat(MIB / 2)}\rx`, { deps: 1, errors: 0 }],
+    ['a path ending in a run of slashes', `./${'/'.repeat(MIB)}x`, { deps: 1, errors: 0 }],
+    ['a path ending in a run of "["', `./${'['.repeat(MIB)}]]`, { deps: 1, errors: 0 }],
+    [
+      'all pinned, with a run of blank lines (the # via search)',
+      `a==1\n${'\n'.repeat(MIB)}b==2`,
+      { deps: 2, errors: 0 },
+    ],
+  ];
+  it.each(rows)('%s', (_what, content, expected) => {
+    const { manifests } = bounded(() => read({ 'requirements.txt': content }));
+    expect(manifests[0]!.dependencies).toHaveLength(expected.deps);
+    expect(manifests[0]!.errors).toHaveLength(expected.errors);
+  });
 });

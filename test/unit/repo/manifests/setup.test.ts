@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readSetupCfg } from '../../../../src/repo/manifests/setup-cfg.js';
 import { readSetupPy } from '../../../../src/repo/manifests/setup-py.js';
+import { bounded } from '../../property/arbitraries.js';
 
 type Row = [
   what: string,
@@ -123,5 +124,28 @@ setup(
     expect(manifest.kind).toBe('setup.py');
     expect(view(manifest)).toEqual(deps);
     expect(manifest.errors).toEqual(errors);
+  });
+});
+
+/** Inputs that made the readers work for minutes (found by test/unit/property): now linear. */
+describe('setup.cfg and setup.py files the readers once hung on', () => {
+  const MIB = 2 ** 20;
+  const cfg: [what: string, content: string, errors: number][] = [
+    ['a key line of spaces without "="', `[options]\nflask ${'\r'.repeat(MIB)}x\ninstall_requires = a\n`, 0],
+    ['a requirement with a run of tabs', `[options]\ninstall_requires = a${'\t'.repeat(MIB)}b\n`, 1],
+  ];
+  it.each(cfg)('setup.cfg: %s', (_what, content, errors) => {
+    expect(bounded(() => readSetupCfg('setup.cfg', content))?.errors).toHaveLength(errors);
+  });
+
+  const py: [what: string, content: string][] = [
+    ['install_requires=[ repeated, never closed', 'install_requires=['.repeat(MIB / 18)],
+    [
+      'extras_require with thousands of unclosed lists, repeated',
+      `extras_require={${"'a':[".repeat(1700)}`.repeat(256),
+    ],
+  ];
+  it.each(py)('setup.py: %s', (_what, content) => {
+    expect(bounded(() => readSetupPy('setup.py', content)).dependencies).toEqual([]);
   });
 });
