@@ -101,6 +101,11 @@ function tooDeep(text: string, lines: LineCounter): number | undefined {
   return found;
 }
 
+/** True when a YAML text nests deeper than MAX_YAML_DEPTH (and so must not be built). */
+export function yamlTooDeep(text: string): boolean {
+  return tooDeep(text, new LineCounter()) !== undefined;
+}
+
 /** Parses YAML text; problems carry line and column. */
 export function parseYamlText(text: string, file: string): ParsedYaml {
   const cstLines = new LineCounter();

@@ -8,6 +8,7 @@
  */
 import { posix } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { yamlTooDeep } from '../../util/yaml-source.js';
 import { invocations, stripShellComment, type Invocation } from './shell.js';
 import type { Place } from './types.js';
 
@@ -73,6 +74,8 @@ interface Yaml {
 }
 
 function parseYaml(file: string, text: string): { y: Yaml; root: Node } | undefined {
+  // A hostile workflow nested hundreds of levels deep would overflow the yaml library's stack.
+  if (yamlTooDeep(text)) return undefined;
   const lines = new LineCounter();
   let doc;
   try {

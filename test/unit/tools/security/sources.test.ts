@@ -206,6 +206,14 @@ describe('runs reached by CI', () => {
     expect(summary(evidence(files), tool)).toEqual(expected);
   });
 
+  test('a workflow nested hundreds of levels deep is skipped, and YAML read after it still works', () => {
+    const deep = `jobs:\n  x:\n    steps: ${'['.repeat(800)}${']'.repeat(800)}\n`;
+    expect(summary(evidence({ '.github/workflows/deep.yml': deep }), 'bandit')).toEqual([]);
+    expect(summary(evidence({ [WF]: workflow('      - run: bandit -r src') }), 'bandit')).toEqual([
+      'run ci .github/workflows/ci.yml:7',
+    ]);
+  });
+
   test('the CI line that reaches a runner is kept', () => {
     const sites = collectSites(
       new Map([
