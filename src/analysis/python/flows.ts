@@ -221,6 +221,29 @@ export function lastAssignedValue(identifier: Node): Node | undefined {
   return last?.node.type === 'assignment' ? last.value : undefined;
 }
 
+const LITERALS = new Set(['true', 'false', 'none', 'integer', 'float', 'string']);
+
+/**
+ * The literal a plain name stands for, one step away: assigned before its use in the same
+ * function, or a module constant (assigned once, at module level). `VERIFY_TLS = False` …
+ * `requests.get(url, verify=VERIFY_TLS)`. Undefined when the value is not a literal or not sure.
+ */
+export function literalOf(identifier: Node): Node | undefined {
+  if (identifier.type !== 'identifier') return undefined;
+  const local = lastAssignedValue(identifier);
+  const pick = (value: Node | undefined): Node | undefined => {
+    const inner = value === undefined ? undefined : unwrap(value);
+    return inner !== undefined && LITERALS.has(inner.type) ? inner : undefined;
+  };
+  if (local !== undefined) return pick(local);
+  const root = identifier.tree.rootNode;
+  if (scopeOf(identifier).equals(root)) return undefined;
+  const everywhere = assignmentsIn(root).filter((a) => a.name === identifier.text);
+  const atModule = everywhere.filter((a) => a.node.parent?.parent?.equals(root) === true);
+  if (atModule.length !== 1 || everywhere.length !== 1) return undefined;
+  return atModule[0]?.node.type === 'assignment' ? pick(atModule[0].value) : undefined;
+}
+
 /** Identifiers and string keys (`form['password']`) inside an expression, as names. */
 export function mentionedNames(node: Node): string[] {
   const names: string[] = [];

@@ -110,6 +110,10 @@ function usesCaughtException(text: string): boolean {
   return new RegExp(`\\b(?:str|repr)\\(\\s*(?:${list})\\s*\\)|\\{\\s*(?:${list})\\s*[!:}]`).test(text);
 }
 
+/** `VERIFY_TLS = False` … `verify=VERIFY_TLS`: a switch passed as a name holding a constant. */
+const SWITCH_BY_NAME = /\b(?:verify|shell|debug|ssl|verify_ssl)\s*=\s*[A-Za-z_]/;
+const BOOLEAN_CONSTANT = /^[ \t]*[A-Za-z_]\w*[ \t]*=[ \t]*(?:True|False)\b/m;
+
 /** True when a rule could match in this text; false means parsing it is wasted work. */
 export function mayMatch(text: string): boolean {
   return (
@@ -117,6 +121,7 @@ export function mayMatch(text: string): boolean {
     WORDS.test(text) ||
     SETTINGS.test(text) ||
     (LOGGER.test(text) && LOGGED_SECRET.test(text)) ||
+    (SWITCH_BY_NAME.test(text) && BOOLEAN_CONSTANT.test(text)) ||
     usesCaughtException(text)
   );
 }

@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { FRAMEWORKS } from '../frameworks/index.js';
 import { definesName, report, type FileContext } from './context.js';
+import { literalOf } from './flows.js';
 import { resolve } from './imports.js';
 import {
   callArgs,
@@ -189,7 +190,9 @@ export function checkKeyword(context: FileContext, keyword: Node, name: string):
   const value = keyword.childForFieldName('value');
   const call = callOfKeyword(keyword);
   if (!value || !call) return;
-  const valueType = typeOf(value);
+  // `verify=VERIFY_TLS`, `shell=USE_SHELL`, `debug=DEBUG_MODE`: a constant one name away counts as written here.
+  const constant = unwrap(value).type === 'identifier' ? literalOf(unwrap(value)) : undefined;
+  const valueType = typeOf(constant ?? value);
   const callee = lastPart(calleeName(call));
   switch (name) {
     case 'shell':

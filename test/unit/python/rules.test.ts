@@ -264,6 +264,23 @@ const matches: Match[] = [
     'from aiohttp import ClientSession, TCPConnector\nc = TCPConnector(ssl=False)',
     [2],
   ],
+  // A constant one name away.
+  [
+    'py-tls-verify-disabled',
+    'import requests\nVERIFY_TLS = False\ndef f(url):\n    return requests.get(url, verify=VERIFY_TLS)',
+    [4],
+  ],
+  [
+    'py-tls-verify-disabled',
+    'import httpx\ndef f():\n    verify = False\n    return httpx.Client(verify=verify)',
+    [4],
+  ],
+  [
+    'py-subprocess-shell',
+    'import subprocess\nUSE_SHELL = True\ndef f(host):\n    subprocess.run("ping " + host, shell=USE_SHELL)',
+    [4],
+  ],
+  ['py-debug-true', 'DEBUG_MODE = True\napp.run(debug=DEBUG_MODE)', [2]],
   ['py-debug-true', 'app.run(debug=True)', [1]],
   ['py-debug-true', 'app.run(host="0.0.0.0", port=5000, debug=True)', [1]],
   ['py-debug-true', 'app.debug = True', [1]],
@@ -441,6 +458,18 @@ const matches: Match[] = [
 ];
 
 const noMatches: NoMatch[] = [
+  // Not a sure constant: assigned twice, or changed in a function, or not a literal.
+  [
+    'py-tls-verify-disabled',
+    'import requests\nVERIFY = False\nif PROD:\n    VERIFY = True\ndef f(u):\n    requests.get(u, verify=VERIFY)',
+  ],
+  ['py-tls-verify-disabled', 'import requests\nVERIFY = True\ndef f(u):\n    requests.get(u, verify=VERIFY)'],
+  [
+    'py-tls-verify-disabled',
+    'import requests\nVERIFY = settings.verify\ndef f(u):\n    requests.get(u, verify=VERIFY)',
+  ],
+  ['py-tls-verify-disabled', 'import requests\ndef f(u, verify=False):\n    requests.get(u, verify=verify)'],
+
   [
     'py-mark-safe-request',
     'from markupsafe import Markup\ndef v(request):\n    return Markup(request.GET["x"])',
