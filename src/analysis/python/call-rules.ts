@@ -494,8 +494,35 @@ const ENV_READS = new Set([
 ]);
 
 const envRule: CallRule = (context, call, resolved) => {
-  if (resolved && ENV_READS.has(resolved)) report(context, 'py-env-read', call);
+  if (!resolved || !ENV_READS.has(resolved)) return;
+  report(context, 'py-env-read', call);
+  checkCredentialFallback(context, call);
 };
+
+const CREDENTIAL_NAME = /passw|pwd|secret|token|api_?key|private_?key|credential|access_?key|auth_?key/i;
+const PLACEHOLDER_FALLBACK =
+  /^(?:change[-_ ]?me|x+|\*+|dummy|test|testing|example|secret|password|none|null|todo|fixme|dev|development|local|<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\})$/i;
+
+/**
+ * `DB_PASSWORD = os.environ.get("DB_PASSWORD", "Pg!Pr0d#2024")`: the credential is in the source
+ * as the fallback, whatever the environment holds. A person checks whether it is a dev default.
+ */
+function checkCredentialFallback(context: FileContext, call: Node): void {
+  const args = callArgs(call);
+  const fallback = args.keywords.get('default') ?? args.positional[1];
+  if (!fallback || !isPlainString(fallback)) return;
+  const text = stringContent(fallback).trim();
+  if (text.length < 6 || PLACEHOLDER_FALLBACK.test(text)) return;
+  const variable = args.positional[0];
+  const sink = sinkOf(call);
+  const names = [
+    variable !== undefined && isPlainString(variable) ? stringContent(variable) : '',
+    sink.kind === 'name' ? sink.name : '',
+  ];
+  if (names.some((n) => CREDENTIAL_NAME.test(n))) {
+    report(context, 'py-secret-fallback', call, { redact: true });
+  }
+}
 
 const tracebackRule: CallRule = (context, call, resolved) => {
   if (resolved?.startsWith('traceback.format_')) checkLeak(context, call);

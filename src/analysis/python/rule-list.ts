@@ -112,6 +112,12 @@ export const PYTHON_RULES = [
     confidence: 'high',
   },
   {
+    id: 'py-secret-fallback',
+    message: 'a credential is written in the source as the fallback of an environment read',
+    severity: 'high',
+    confidence: 'medium',
+  },
+  {
     id: 'py-csrf-exempt',
     message: 'CSRF protection is switched off for this view',
     severity: 'medium',

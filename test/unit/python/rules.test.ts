@@ -264,6 +264,14 @@ const matches: Match[] = [
     'from aiohttp import ClientSession, TCPConnector\nc = TCPConnector(ssl=False)',
     [2],
   ],
+  ['py-secret-fallback', 'import os\nDB_PASSWORD = os.environ.get("DB_PASSWORD", "Pg!Pr0d#2024xyz")', [2]],
+  ['py-secret-fallback', 'import os\nJWT_SECRET = os.getenv("JWT_SECRET", "k9Xq2LvR8mWz")', [2]],
+  ['py-secret-fallback', 'import os\ncfg = dict(password=os.environ.get("PGPASS", "hunter2-prod"))', [2]],
+  [
+    'py-secret-fallback',
+    'import os\ntoken = os.environ.get("ADMIN_TOKEN", default="adm1n-t0ken-8c1e55")',
+    [2],
+  ],
   // A constant one name away.
   [
     'py-tls-verify-disabled',
@@ -458,6 +466,11 @@ const matches: Match[] = [
 ];
 
 const noMatches: NoMatch[] = [
+  ['py-secret-fallback', 'import os\nDB_PASSWORD = os.environ.get("DB_PASSWORD", "changeme")'],
+  ['py-secret-fallback', 'import os\nDB_PASSWORD = os.environ.get("DB_PASSWORD")'],
+  ['py-secret-fallback', 'import os\nDB_HOST = os.environ.get("DB_HOST", "db.internal.example")'],
+  ['py-secret-fallback', 'import os\nDB_PASSWORD = os.environ.get("DB_PASSWORD", "")'],
+
   // Not a sure constant: assigned twice, or changed in a function, or not a literal.
   [
     'py-tls-verify-disabled',
