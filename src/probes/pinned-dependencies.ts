@@ -61,7 +61,7 @@ const DEV_WORDS = new Set([
 ]);
 
 /** A dependency of a development tool: its group names one, or its file sits in tests/ or docs/. */
-function isDevTool(facts: Facts, d: Dependency): boolean {
+export function isDevTool(facts: Facts, d: Dependency): boolean {
   const context = contextOf(facts, d.file);
   if (context === 'test' || context === 'docs') return true;
   const group = d.group.toLowerCase();

@@ -5,6 +5,7 @@ import {
   type Mechanism,
 } from '../analysis/frameworks/index.js';
 import type { Facts } from '../repo/types.js';
+import { isDevTool } from './pinned-dependencies.js';
 import { contextOf, normaliseName, snippetOf, splitLines, type ValidatingProbe } from './support.js';
 import type { Finding, ProbeResult } from './types.js';
 
@@ -29,7 +30,6 @@ export type WebParams = {
 };
 
 const IMPORT_PREFIX = 'import:';
-const DEV_GROUP = /dev|test|lint|doc|type|check|format|ci/i;
 
 interface Seen {
   imports: Finding[];
@@ -61,7 +61,7 @@ function seen(facts: Facts, imports: readonly string[], packages: readonly strin
   const wanted = new Set(packages.map(normaliseName));
   for (const manifest of facts.manifests) {
     for (const d of manifest.dependencies) {
-      if (!wanted.has(d.name) || DEV_GROUP.test(d.group)) continue;
+      if (!wanted.has(d.name) || isDevTool(facts, d)) continue;
       result.dependencies.push({
         message: `${label}: ${d.name} is a declared dependency`,
         file: d.file,

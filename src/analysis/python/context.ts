@@ -37,6 +37,14 @@ export function definesName(context: FileContext, name: string): boolean {
   return context.definitions.has(name);
 }
 
+/** True when the file imports `module` or anything inside it (`tornado` for `tornado.web`). */
+export function importsModule(context: FileContext, module: string): boolean {
+  for (const target of context.imports.values()) {
+    if (target === module || target.startsWith(`${module}.`)) return true;
+  }
+  return false;
+}
+
 const RULES = new Map(PYTHON_RULES.map((rule) => [rule.id, rule]));
 
 /** Lines whose string literals may hold a credential: redacted in every snippet. */

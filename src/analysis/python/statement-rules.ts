@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { FRAMEWORKS } from '../frameworks/index.js';
-import { definesName, report, type FileContext } from './context.js';
+import { definesName, importsModule, report, type FileContext } from './context.js';
 import { literalOf } from './flows.js';
 import { resolve } from './imports.js';
 import {
@@ -330,15 +330,9 @@ export function checkPair(context: FileContext, pair: Node, key: Node): void {
   if (value && holdsLiteralSecret(context, value)) report(context, 'py-secret-key-literal', pair);
 }
 
-function importsModule(context: FileContext, module: string): boolean {
-  return [...context.imports.values()].some((target) => target === module || target.startsWith(`${module}.`));
-}
-
 /** Tornado takes its settings as a dictionary: `Application(handlers, **{"debug": True})`. */
 function tornadoSettings(context: FileContext): boolean {
-  return [...context.imports.values()].some(
-    (target) => target === 'tornado' || target.startsWith('tornado.'),
-  );
+  return importsModule(context, 'tornado');
 }
 
 /** `@csrf_exempt`, `@method_decorator(csrf_exempt, ...)`, Flask-WTF's `@csrf.exempt`. */
