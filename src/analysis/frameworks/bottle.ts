@@ -12,6 +12,7 @@ export const bottle: FrameworkModel = {
     attributes: [],
     handlerBases: [],
     selfMembers: [],
+    routes: ['route', 'get', 'post', 'put', 'patch', 'delete'],
   },
   debug: { calls: ['run'], keyword: 'debug', settings: [], switchCalls: ['bottle.debug'] },
   templates: [

@@ -24,6 +24,7 @@ export const fastapi: FrameworkModel = {
     ],
     handlerBases: ['starlette.endpoints.HTTPEndpoint'],
     selfMembers: [],
+    routes: ['get', 'post', 'put', 'patch', 'delete', 'options', 'head', 'api_route', 'websocket'],
   },
   debug: { calls: ['FastAPI', 'Starlette'], keyword: 'debug', settings: [], switchCalls: [] },
   templates: [

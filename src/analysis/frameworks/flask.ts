@@ -12,6 +12,7 @@ export const flask: FrameworkModel = {
     attributes: [],
     handlerBases: ['flask.views.View', 'flask.views.MethodView'],
     selfMembers: [],
+    routes: ['route', 'get', 'post', 'put', 'patch', 'delete'],
   },
   debug: { calls: ['run'], keyword: 'debug', settings: ['DEBUG', 'debug'], switchCalls: [] },
   templates: [

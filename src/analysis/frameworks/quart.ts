@@ -6,7 +6,14 @@ export const quart: FrameworkModel = {
   name: 'Quart',
   packages: ['quart'],
   imports: ['quart'],
-  requests: { objects: ['quart.request'], parameters: [], attributes: [], handlerBases: [], selfMembers: [] },
+  requests: {
+    objects: ['quart.request'],
+    parameters: [],
+    attributes: [],
+    handlerBases: [],
+    selfMembers: [],
+    routes: ['route', 'get', 'post', 'put', 'patch', 'delete', 'websocket'],
+  },
   debug: { calls: ['run'], keyword: 'debug', settings: ['DEBUG', 'debug'], switchCalls: [] },
   templates: [
     { call: 'quart.render_template', engine: 'jinja2', keyword: 'autoescape', escapesByDefault: true },

@@ -24,6 +24,7 @@ export const sanic: FrameworkModel = {
     ],
     handlerBases: ['sanic.views.HTTPMethodView'],
     selfMembers: [],
+    routes: ['route', 'get', 'post', 'put', 'patch', 'delete', 'websocket'],
   },
   // app.run(debug=True) or dev=True (debug plus auto-reload).
   debug: { calls: ['run', 'Sanic'], keyword: 'debug', settings: ['DEBUG'], switchCalls: [] },

@@ -21,6 +21,11 @@ export interface RequestSources {
   handlerBases: readonly string[];
   /** Methods and attributes of `self` in such a class that return request data (`get_argument`, `path`). */
   selfMembers: readonly string[];
+  /**
+   * Decorators (last part of the called name, `route` in `@app.route("/u/<name>")`) that make a
+   * function a route whose parameters are request data: URL parts, query values, body models.
+   */
+  routes?: readonly string[];
 }
 
 /** A call or keyword that switches the framework's debug mode (tracebacks, debugger) on. */

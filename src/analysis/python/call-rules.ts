@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { FRAMEWORKS, frameworkOfImport } from '../frameworks/index.js';
+import { frameworkOfImport } from '../frameworks/index.js';
 import { definesName, report, type FileContext } from './context.js';
 import { builtStringOf, lastAssignedValue, mentionedNames, sinkOf } from './flows.js';
 import { resolve } from './imports.js';
@@ -421,55 +421,10 @@ const markSafeRule: CallRule = (context, call, resolved, fn) => {
   if (imported && name.startsWith('Safe') && !SAFE_HTML_MODULE.test(resolved ?? '')) return;
   const args = callArgs(call);
   const first = args.positional[0];
-  if (first ? !isPlainString(first) && !isEscaped(first) : args.splat) {
-    const source = first === undefined ? undefined : requestSourceIn(context, first);
-    if (source !== undefined) {
-      report(context, 'py-mark-safe-request', call, {
-        message: `request data is marked safe HTML: ${source} → line ${call.startPosition.row + 1} ${name}(...)`,
-      });
-    } else {
-      report(context, 'py-mark-safe', call);
-    }
-  }
+  // Request data reaching it is the taint walk's py-mark-safe-request (taint.ts), which takes
+  // this finding's place.
+  if (first ? !isPlainString(first) && !isEscaped(first) : args.splat) report(context, 'py-mark-safe', call);
 };
-
-/**
- * Where `value` reads request data, as the framework models name it: a module-level request
- * object (`flask.request`) or a handler's request parameter (`request.GET`, `req.params`) in a
- * file that imports that framework; followed one assignment back within the function.
- * Returns the place in words (`line 31 request.form`), or undefined.
- */
-function requestSourceIn(context: FileContext, value: Node, depth = 0): string | undefined {
-  const inner = unwrap(value);
-  const nodes = [inner, ...inner.descendantsOfType(['identifier', 'attribute'])];
-  for (const node of nodes) {
-    if (node.type === 'identifier' && depth < 2) {
-      const held = lastAssignedValue(node);
-      const found = held === undefined ? undefined : requestSourceIn(context, held, depth + 1);
-      if (found !== undefined) return found;
-    }
-    if (node.type !== 'attribute') continue;
-    const object = node.childForFieldName('object');
-    const name = object === null ? undefined : dottedName(object);
-    if (name === undefined) continue;
-    const resolved = resolve(name, context.imports);
-    for (const model of FRAMEWORKS) {
-      const imported = [...context.imports.values()].some((target) =>
-        model.imports.some((m) => target === m || target.startsWith(`${m}.`) || m.startsWith(`${target}.`)),
-      );
-      if (
-        model.requests.objects.includes(resolved) ||
-        (imported &&
-          object?.type === 'identifier' &&
-          model.requests.parameters.includes(name) &&
-          enclosingFunction(node)?.childForFieldName('parameters')?.text.includes(name) === true)
-      ) {
-        return `line ${node.startPosition.row + 1} ${node.text.slice(0, 60)}`;
-      }
-    }
-  }
-  return undefined;
-}
 
 const environmentRule: CallRule = (context, call, resolved, fn) => {
   const isJinja =

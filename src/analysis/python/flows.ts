@@ -160,26 +160,84 @@ function plusOperands(node: Node, out: Node[]): Node[] {
 }
 
 /**
+ * True when a value is a constant wherever it comes from: a literal, a name only ever given
+ * literals before its use (`order = "DESC" if desc else "ASC"`, a module constant), or a choice
+ * between such values. Formatting constants into SQL injects nothing.
+ */
+function isConstantValue(node: Node, depth = 0): boolean {
+  const inner = unwrap(node);
+  if (isConstant(inner)) return true;
+  if (depth > 3) return false;
+  if (inner.type === 'conditional_expression') {
+    const [first, , last] = inner.namedChildren;
+    return (
+      first !== undefined &&
+      last !== undefined &&
+      isConstantValue(first, depth + 1) &&
+      isConstantValue(last, depth + 1)
+    );
+  }
+  if (inner.type !== 'identifier') return false;
+  if (literalOf(inner) !== undefined) return true;
+  const assigned = assignmentsBefore(inner.text, inner);
+  return (
+    assigned.length > 0 &&
+    !isParameter(inner) &&
+    assigned.every((entry) => entry.node.type === 'assignment' && isConstantValue(entry.value, depth + 1))
+  );
+}
+
+function isParameter(identifier: Node): boolean {
+  const scope = scopeOf(identifier);
+  const parameters = scope.type === 'function_definition' ? scope.childForFieldName('parameters') : null;
+  return (
+    parameters?.namedChildren.some((param) => {
+      const name =
+        param.type === 'identifier' ? param : (param.childForFieldName('name') ?? param.namedChildren[0]);
+      return name?.text === identifier.text;
+    }) === true
+  );
+}
+
+/** An f-string whose every interpolation is a constant value. */
+function interpolatesOnlyConstants(node: Node): boolean {
+  const strings = node.type === 'concatenated_string' ? node.namedChildren : [node];
+  return strings.every((part) =>
+    part.namedChildren
+      .filter((child) => child.type === 'interpolation')
+      .every((interpolation) => {
+        const expression = interpolation.childForFieldName('expression') ?? interpolation.namedChildren[0];
+        return expression !== undefined && expression !== null && isConstantValue(expression);
+      }),
+  );
+}
+
+/**
  * True when an expression builds a string from values: an f-string that interpolates, `%`
  * applied to a string, `"...".format(...)`, or `+` joining a literal and something computed.
- * Formatting only constants (`"%d" % 10`) builds nothing.
+ * Formatting only constants (`"%d" % 10`, a module constant, a choice of literals) builds nothing.
  */
 function isBuiltString(node: Node): boolean {
   const inner = unwrap(node);
   switch (inner.type) {
     case 'string':
     case 'concatenated_string':
-      return isInterpolatedString(inner);
+      return isInterpolatedString(inner) && !interpolatesOnlyConstants(inner);
     case 'binary_operator': {
       const operator = operatorOf(inner);
       const left = inner.childForFieldName('left');
       const right = inner.childForFieldName('right');
       if (!left || !right) return false;
-      if (operator === '%') return (isStringNode(left) || isBuiltString(left)) && !isConstant(right);
+      if (operator === '%')
+        return (
+          (isStringNode(left) || isBuiltString(left)) &&
+          !isConstantValue(right) &&
+          !(right.type === 'tuple' && right.namedChildren.every((c) => isConstantValue(c)))
+        );
       if (operator !== '+') return false;
       const operands = plusOperands(inner, []);
       const literal = operands.some((operand) => isStringNode(operand));
-      const computed = operands.some((operand) => !isPlainString(operand));
+      const computed = operands.some((operand) => !isPlainString(operand) && !isConstantValue(operand));
       return literal && computed;
     }
     case 'call': {
@@ -188,7 +246,9 @@ function isBuiltString(node: Node): boolean {
       const object = fn.childForFieldName('object');
       if (!object || !isStringNode(object)) return false;
       const args = callArgs(inner);
-      return args.splat || [...args.positional, ...args.keywords.values()].some((arg) => !isConstant(arg));
+      return (
+        args.splat || [...args.positional, ...args.keywords.values()].some((arg) => !isConstantValue(arg))
+      );
     }
     default:
       return false;

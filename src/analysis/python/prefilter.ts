@@ -7,6 +7,8 @@
  * every matching example through it.
  */
 
+import { FRAMEWORKS } from '../frameworks/index.js';
+
 /** Names that only matter when called (or imported under another name). */
 const CALLED = [
   'exec',
@@ -114,6 +116,15 @@ function usesCaughtException(text: string): boolean {
 const SWITCH_BY_NAME = /\b(?:verify|shell|debug|ssl|verify_ssl)\s*=\s*[A-Za-z_]/;
 const BOOLEAN_CONSTANT = /^[ \t]*[A-Za-z_]\w*[ \t]*=[ \t]*(?:True|False)\b/m;
 
+/** A module of a web framework vouch models, imported: the taint walk follows its request data. */
+const FRAMEWORK_IMPORT = new RegExp(
+  // The top-level package: `from aiohttp import web` imports aiohttp.web.
+  `\\b(?:from|import)\\s+(?:${[...new Set(FRAMEWORKS.flatMap((f) => f.imports.map((m) => m.split('.')[0])))].join('|')})\\b`,
+);
+/** Where request data is read: a request object or parameter, WSGI's environ, a handler's members, a route. */
+const REQUEST_WORD =
+  /\b(?:request|req|environ)\b|self\.(?:get_\w*argument|path|rfile|headers)\b|\.(?:route|get|post|put|patch|delete)\(\s*['"]\//;
+
 /** True when a rule could match in this text; false means parsing it is wasted work. */
 export function mayMatch(text: string): boolean {
   return (
@@ -122,6 +133,7 @@ export function mayMatch(text: string): boolean {
     SETTINGS.test(text) ||
     (LOGGER.test(text) && LOGGED_SECRET.test(text)) ||
     (SWITCH_BY_NAME.test(text) && BOOLEAN_CONSTANT.test(text)) ||
-    usesCaughtException(text)
+    usesCaughtException(text) ||
+    (FRAMEWORK_IMPORT.test(text) && REQUEST_WORD.test(text))
   );
 }

@@ -148,6 +148,24 @@ export const PYTHON_RULES = [
     confidence: 'high',
   },
   {
+    id: 'py-template-injection',
+    message: "request data is part of a template's source (server-side template injection runs code)",
+    severity: 'high',
+    confidence: 'high',
+  },
+  {
+    id: 'py-html-response-request',
+    message: 'request data is written into an HTML response without escaping (cross-site scripting)',
+    severity: 'high',
+    confidence: 'medium',
+  },
+  {
+    id: 'py-path-request',
+    message: 'request data names a file that is opened, sent, saved or deleted (path traversal)',
+    severity: 'high',
+    confidence: 'medium',
+  },
+  {
     id: 'py-mark-safe',
     message: 'a computed value is marked safe HTML (mark_safe/Markup/SafeString), bypassing escaping',
     severity: 'medium',

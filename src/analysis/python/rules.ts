@@ -17,6 +17,7 @@ import {
   checkWebEntries,
 } from './statement-rules.js';
 import { lastPart } from './syntax.js';
+import { checkTaint } from './taint.js';
 
 export { PYTHON_RULES, type PythonRule, type PythonRuleId } from './rule-list.js';
 
@@ -133,6 +134,7 @@ export function analyse(root: Node, source: string, path: string): RawFinding[] 
     for (const node of nodesAt(root, source, SECRET_NAME_ANCHOR)) checkLoggedName(context, node);
   }
   checkWebEntries(context);
+  checkTaint(context);
   return finish(context.findings);
 }
 

@@ -9,6 +9,17 @@ describeModel('aiohttp', {
   ],
   packages: [['aiohttp', true]],
   code: [
+    // Request data, as the model names it, followed to a sink (taint.ts); and the near miss.
+    [
+      'py-html-response-request',
+      'from aiohttp import web\nasync def hello(request):\n    name = request.match_info.get("name")\n    return web.Response(text="<h1>" + name + "</h1>", content_type="text/html")',
+      [4],
+    ],
+    [
+      'py-html-response-request',
+      'from aiohttp import web\nasync def hello(request):\n    name = request.match_info.get("name")\n    return web.Response(text="<h1>" + name + "</h1>")',
+      [],
+    ],
     ['py-debug-true', 'from aiohttp import web\napp = web.Application(debug=True)', [2]],
     ['py-debug-true', 'from aiohttp import web\napp = web.Application(middlewares=[m])', []],
     [

@@ -14,6 +14,22 @@ describeModel('django', {
     ['django-environ', false],
   ],
   code: [
+    // Request data, as the model names it, followed to a sink (taint.ts); and the near miss.
+    [
+      'py-sql-format',
+      'from django.db import connection\ndef search(request):\n    q = request.GET.get("q")\n    with connection.cursor() as c:\n        c.execute("SELECT * FROM app_item WHERE name LIKE \'%%" + q + "%%\'")',
+      [5],
+    ],
+    [
+      'py-html-response-request',
+      'from django.views import View\nfrom django.http import HttpResponse\nclass Hello(View):\n    def get(self, request):\n        return HttpResponse("<p>" + self.request.GET["who"] + "</p>")',
+      [5],
+    ],
+    [
+      'py-html-response-request',
+      'from django.http import HttpResponse\ndef hello(request):\n    return HttpResponse("<p>" + request.user.username + "</p>")',
+      [],
+    ],
     ['py-debug-true', 'DEBUG = True', [1]],
     ['py-debug-true', 'DEBUG = env.bool("DEBUG", default=False)', []],
     [

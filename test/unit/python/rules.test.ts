@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mayMatch } from '../../../src/analysis/python/prefilter.js';
 import { PYTHON_RULES } from '../../../src/analysis/python/rules.js';
 import { ruleFindings } from './analyse.js';
+import { taintMatches, taintNoMatches } from './taint-rows.js';
 
 /** [rule, python source, lines where the rule must report] */
 type Match = [rule: string, source: string, lines: number[]];
@@ -463,6 +464,7 @@ const matches: Match[] = [
     'from django.contrib import messages\ndef v(request):\n    try:\n        f()\n    except Exception as e:\n        messages.error(request, f"Failed: {e}")',
     [6],
   ],
+  ...taintMatches,
 ];
 
 const noMatches: NoMatch[] = [
@@ -841,6 +843,7 @@ const noMatches: NoMatch[] = [
     'py-error-leak',
     'def v():\n    try:\n        f()\n    except Exception as e:\n        log.exception("x")\n        return str(status)',
   ],
+  ...taintNoMatches,
 ];
 
 describe('python rules: matching code', () => {
