@@ -7,6 +7,7 @@ import {
 import type { Facts } from '../repo/types.js';
 import { isDevTool } from './pinned-dependencies.js';
 import { contextOf, normaliseName, snippetOf, splitLines, type ValidatingProbe } from './support.js';
+import { initialises, wiringOf } from './wiring.js';
 import type { Finding, ProbeResult } from './types.js';
 
 /**
@@ -206,7 +207,23 @@ function mechanisms(facts: Facts, aspect: NonNullable<WebParams['aspect']>): Pro
     for (const mechanism of mechanismsOf(model, aspect)) {
       names.push(mechanism.name);
       const s = seen(facts, mechanism.imports ?? [], mechanism.packages ?? [], mechanism.name);
-      findings.push(...s.imports, ...settingFindings(facts, mechanism.settings ?? [], mechanism.name));
+      // An import is evidence only where the file puts it to work (`CSRFProtect(app)`, `init_app`).
+      const wired = s.imports.filter((f) => {
+        const text = f.file === undefined ? undefined : facts.text.get(f.file);
+        const elsewhere = (instance: string): boolean =>
+          facts.files.some((file) => {
+            if (!file.path.endsWith('.py') || file.path === f.file) return false;
+            const other = facts.text.get(file.path);
+            return other !== undefined && other.includes(instance) && initialises(other, instance);
+          });
+        const wiring =
+          text === undefined || f.line === undefined
+            ? { wired: true as const }
+            : wiringOf(text, f.line, elsewhere);
+        if (!wiring.wired) notes.push({ ...f, message: `${mechanism.name}: ${wiring.reason}` });
+        return wiring.wired;
+      });
+      findings.push(...wired, ...settingFindings(facts, mechanism.settings ?? [], mechanism.name));
       if (s.imports.length === 0) {
         for (const d of s.dependencies) notes.push({ ...d, message: `${d.message}, but nothing imports it` });
       }

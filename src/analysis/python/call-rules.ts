@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { frameworkOfImport } from '../frameworks/index.js';
 import { definesName, report, type FileContext } from './context.js';
+import { holdsLiteralSecret } from './statement-rules.js';
 import { builtStringOf, lastAssignedValue, mentionedNames, sinkOf } from './flows.js';
 import { resolve } from './imports.js';
 import { isPasswordName, isSecretName, isTimingName, words } from './names.js';
@@ -56,6 +57,8 @@ const PICKLE_WRAPPERS = new Map([
   ['jsonpickle', new Set(['decode', 'loads'])],
   ['pandas', new Set(['read_pickle'])],
   ['joblib', new Set(['load'])],
+  // torch.load unpickles unless told `weights_only=True` (the default only from PyTorch 2.6).
+  ['torch', new Set(['load'])],
 ]);
 const SAFE_YAML_LOADERS = new Set(['SafeLoader', 'CSafeLoader', 'BaseLoader', 'CBaseLoader']);
 const SQL_WORDS = /\b(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|WHERE|GRANT|REVOKE|TRUNCATE)\b/i;
@@ -174,13 +177,15 @@ const loadRule: CallRule = (context, call, resolved) => {
   if (PICKLE_MODULES.has(module) && fn !== 'open') {
     report(context, 'py-pickle-load', call);
   } else if (PICKLE_WRAPPERS.get(module)?.has(fn) === true) {
-    // jsonpickle.decode, pandas.read_pickle, joblib.load: pickle underneath.
-    report(context, 'py-pickle-load', call);
+    // jsonpickle.decode, pandas.read_pickle, joblib.load, torch.load: pickle underneath.
+    const weightsOnly = callArgs(call).keywords.get('weights_only');
+    if (!(module === 'torch' && weightsOnly !== undefined && unwrap(weightsOnly).type === 'true'))
+      report(context, 'py-pickle-load', call);
   } else if (module === 'shelve' && fn === 'open') {
     report(context, 'py-pickle-load', call);
   } else if (module === 'marshal' && (fn === 'load' || fn === 'loads')) {
     report(context, 'py-marshal-load', call);
-  } else if (module === 'yaml') {
+  } else if (module === 'yaml' || module === 'ruamel.yaml') {
     if (fn.startsWith('unsafe_load') || fn.startsWith('full_load')) {
       report(context, 'py-yaml-load', call);
     } else if (fn === 'load' || fn === 'load_all') {
@@ -426,6 +431,24 @@ const markSafeRule: CallRule = (context, call, resolved, fn) => {
   if (first ? !isPlainString(first) && !isEscaped(first) : args.splat) report(context, 'py-mark-safe', call);
 };
 
+/** `select_autoescape(["xml"])`: escaping on for the listed extensions only, none of them HTML. */
+function escapesNoHtml(value: Node): boolean {
+  const inner = unwrap(value);
+  if (
+    inner.type !== 'call' ||
+    lastPart(dottedName(inner.childForFieldName('function')) ?? '') !== 'select_autoescape'
+  )
+    return false;
+  const args = callArgs(inner);
+  const enabled = args.keywords.get('enabled_extensions') ?? args.positional[0];
+  if (!enabled || !['list', 'tuple'].includes(unwrap(enabled).type)) return false;
+  const items = unwrap(enabled).namedChildren.filter((c) => c.type !== 'comment');
+  return (
+    items.every((item) => isPlainString(item)) &&
+    !items.some((item) => /^\.?html?$/i.test(stringContent(item)))
+  );
+}
+
 const environmentRule: CallRule = (context, call, resolved, fn) => {
   const isJinja =
     resolved?.startsWith('jinja2.') === true ||
@@ -433,10 +456,31 @@ const environmentRule: CallRule = (context, call, resolved, fn) => {
   if (!isJinja) return;
   const args = callArgs(call);
   const autoescape = args.keywords.get('autoescape');
-  if (autoescape ? unwrap(autoescape).type === 'false' : !args.splat)
+  if (autoescape ? unwrap(autoescape).type === 'false' || escapesNoHtml(autoescape) : !args.splat)
     report(context, 'py-jinja-autoescape-off', call);
   // `Environment(**options)` in a factory: whether the options switch escaping on is not visible here.
   else if (!autoescape && args.keywordSplat) report(context, 'py-autoescape-unresolved', call);
+};
+
+/**
+ * `jinja2.Template("<p>{{ name }}</p>")` escapes nothing unless given `autoescape=True`: a
+ * template of HTML built that way prints its values raw. (A template of plain text is fine.)
+ */
+const templateRule: CallRule = (context, call, resolved) => {
+  if (resolved !== 'jinja2.Template' && resolved !== 'jinja2.environment.Template') return;
+  const args = callArgs(call);
+  const source = args.positional[0] ?? args.keywords.get('source');
+  const autoescape = args.keywords.get('autoescape');
+  if (autoescape !== undefined && unwrap(autoescape).type !== 'false') return;
+  if (source && isPlainString(source) && /<[a-zA-Z][^>]*>[\s\S]*\{\{/.test(stringContent(source)))
+    report(context, 'py-jinja-autoescape-off', call);
+};
+
+/** ruamel.yaml's `YAML(typ="unsafe")` builds arbitrary objects, as `yaml.load` does. */
+const ruamelRule: CallRule = (context, call, resolved) => {
+  if (resolved === undefined || !/^ruamel\.yaml(\.main)?\.YAML$/.test(resolved)) return;
+  const typ = callArgs(call).keywords.get('typ');
+  if (typ && isPlainString(typ) && stringContent(typ) === 'unsafe') report(context, 'py-yaml-load', call);
 };
 
 const ENV_READS = new Set([
@@ -483,7 +527,32 @@ const tracebackRule: CallRule = (context, call, resolved) => {
   if (resolved?.startsWith('traceback.format_')) checkLeak(context, call);
 };
 
+/**
+ * Session and cookie signers that take the key as their first argument: Pyramid's
+ * `SignedCookieSessionFactory("...")` and `AuthTktAuthenticationPolicy("...")`, aiohttp-session's
+ * `EncryptedCookieStorage(b"...")`, itsdangerous's serializers.
+ */
+const SIGNERS = new Map([
+  ['SignedCookieSessionFactory', /^pyramid\./],
+  ['AuthTktAuthenticationPolicy', /^pyramid\./],
+  ['AuthTktCookieHelper', /^pyramid\./],
+  ['EncryptedCookieStorage', /^aiohttp_session\./],
+  ['URLSafeTimedSerializer', /^itsdangerous\./],
+  ['URLSafeSerializer', /^itsdangerous\./],
+  ['TimedSerializer', /^itsdangerous\./],
+  ['TimestampSigner', /^itsdangerous\./],
+]);
+
+const signerRule: CallRule = (context, call, resolved) => {
+  const module = SIGNERS.get(lastPart(resolved ?? ''));
+  if (!resolved || !module?.test(resolved)) return;
+  const key = callArgs(call).positional[0];
+  if (key && holdsLiteralSecret(context, key))
+    report(context, 'py-secret-key-literal', call, { redact: true });
+};
+
 const CALL_RULES = new Map<string, CallRule>([
+  ...[...SIGNERS.keys()].map((name): [string, CallRule] => [name, signerRule]),
   ['eval', evalRule],
   ['exec', execRule],
   ['system', systemRule],
@@ -517,6 +586,8 @@ const CALL_RULES = new Map<string, CallRule>([
   ['csrf_exempt', csrfExemptRule],
   ...[...MARK_SAFE].map((name): [string, CallRule] => [name, markSafeRule]),
   ['Environment', environmentRule],
+  ['Template', templateRule],
+  ['YAML', ruamelRule],
   ['SandboxedEnvironment', environmentRule],
   ...['get', 'getenv', 'getenvb', 'config', 'Env', 'FileAwareEnv'].map((name): [string, CallRule] => [
     name,

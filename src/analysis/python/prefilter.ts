@@ -35,6 +35,7 @@ const CALLED = [
   'SafeText',
   'Environment',
   'SandboxedEnvironment',
+  'Template',
   'getenv',
   'getenvb',
   'format_exc',
@@ -55,6 +56,7 @@ const WORDS = new RegExp(
     'jsonpickle',
     'read_pickle',
     '\\bjoblib\\b',
+    '\\btorch\\b',
     '\\bshelve\\b',
     '\\bmarshal\\b',
     '\\byaml\\b',
@@ -95,7 +97,7 @@ const WORDS = new RegExp(
  * `secret_key`, `csrf_exempt`, `autoescape=False`; and bare WSGI/ASGI entry points.
  */
 const SETTINGS =
-  /\bdebug\b[^\n]*?[=:(]\s*true\b|secret_key|csrf|autoescape|\bstart_response\b|\bscope\s*,\s*receive\s*,\s*send\b/i;
+  /\bdebug\b[^\n]*?[=:(]\s*true\b|secret_key|cookie_secret|\bsecret\b['"]?\s*[=:]|csrf|autoescape|\bstart_response\b|\bscope\s*,\s*receive\s*,\s*send\b|SignedCookieSessionFactory|AuthTkt|EncryptedCookieStorage|Serializer\b|TimestampSigner/i;
 
 /** py-log-secret needs a logger and a secret-looking name in the same file. */
 const LOGGER = /log/i;
@@ -125,6 +127,9 @@ const FRAMEWORK_IMPORT = new RegExp(
 const REQUEST_WORD =
   /\b(?:request|req|environ)\b|self\.(?:get_\w*argument|path|rfile|headers)\b|\.(?:route|get|post|put|patch|delete)\(\s*['"]\//;
 
+/** `evaluate = eval`, `run = os.system`: a rule's function given another name. */
+const ALIASED = /=[ \t]*(?:eval|exec|os\.system|os\.popen|pickle\.loads?|marshal\.loads?)[ \t]*(?:#.*)?$/m;
+
 /** True when a rule could match in this text; false means parsing it is wasted work. */
 export function mayMatch(text: string): boolean {
   return (
@@ -134,6 +139,7 @@ export function mayMatch(text: string): boolean {
     (LOGGER.test(text) && LOGGED_SECRET.test(text)) ||
     (SWITCH_BY_NAME.test(text) && BOOLEAN_CONSTANT.test(text)) ||
     usesCaughtException(text) ||
+    ALIASED.test(text) ||
     (FRAMEWORK_IMPORT.test(text) && REQUEST_WORD.test(text))
   );
 }

@@ -41,6 +41,9 @@ const SETTING_NAMES = [
   'SECRET_KEY',
   'JWT_SECRET_KEY',
   'secret_key',
+  'cookie_secret',
+  'SECRET',
+  'secret',
   'WTF_CSRF_ENABLED',
   'CSRF_ENABLED',
   'check_hostname',
@@ -67,6 +70,8 @@ const KEY_NAMES = new Set([
   'SECRET_KEY',
   'JWT_SECRET_KEY',
   'secret_key',
+  'cookie_secret',
+  'SECRET',
   'DEBUG',
   'WTF_CSRF_ENABLED',
   'CSRF_ENABLED',
@@ -123,6 +128,7 @@ export function analyse(root: Node, source: string, path: string): RawFinding[] 
     else if (node.type === 'identifier') envCalls.push(node);
   }
   collectEnvNames(context, envCalls);
+  collectAliases(context);
 
   const visited = new Set<number>();
   for (const node of nodesAt(root, source, STATIC_PATTERN)) visit(context, node, visited);
@@ -188,6 +194,45 @@ function collectEnvNames(context: FileContext, envIdentifiers: Node[]): void {
     const left = parent?.type === 'assignment' ? parent.childForFieldName('left') : null;
     if (left?.type === 'identifier') context.envNames.add(left.text);
   }
+}
+
+/** `evaluate = eval`, `run = os.system`: a name given to a function a rule looks for. */
+const ALIAS = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_][\w.]*)[ \t]*(?:#.*)?$/gm;
+/** `rng = random.Random(seed)`: an instance of the module's generator, as predictable as the module. */
+const RANDOM_INSTANCE = /^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*([A-Za-z_][\w.]*)\.Random\(/gm;
+
+/**
+ * Names bound by plain assignment to what a rule looks for, recorded as if imported under that
+ * name: `evaluate = eval` makes `evaluate(s)` an eval, `rng = random.Random()` makes
+ * `rng.choice(...)` a draw from random. (`random.SystemRandom()` is the secure one: not bound.)
+ */
+function collectAliases(context: FileContext): void {
+  for (const match of context.source.matchAll(ALIAS)) {
+    const [, local = '', target = ''] = match;
+    if (context.imports.has(local) || local === target) continue;
+    const resolved = resolve(target, context.imports);
+    const builtin =
+      !target.includes('.') && (target === 'eval' || target === 'exec') && !context.imports.has(target);
+    const imported = target.includes('.') && context.imports.has(target.split('.')[0] ?? '');
+    if ((builtin || imported) && CALL_RULE_NAMES.has(lastPart(resolved)) && isCode(context, match.index))
+      context.imports.set(local, resolved);
+  }
+  for (const match of context.source.matchAll(RANDOM_INSTANCE)) {
+    const [, local = '', module = ''] = match;
+    if (
+      !context.imports.has(local) &&
+      resolve(module, context.imports) === 'random' &&
+      isCode(context, match.index)
+    )
+      context.imports.set(local, 'random');
+  }
+}
+
+/** True when the text at `index` is code (not inside a string or a comment). */
+function isCode(context: FileContext, index: number): boolean {
+  const at = context.source.slice(index).search(/\S/);
+  const node = context.root.descendantForIndex(index + Math.max(at, 0), index + Math.max(at, 0) + 1);
+  return node?.type === 'identifier';
 }
 
 /**

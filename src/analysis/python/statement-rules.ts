@@ -17,7 +17,15 @@ import {
 
 /** Rules that look at keyword arguments, assignments, decorators, classes and names. */
 
-const SECRET_KEY_NAMES = /^(JWT_)?SECRET_KEY$|^secret_key$/;
+/**
+ * Names of the keys frameworks sign sessions and cookies with (the models' `secretKey`):
+ * Flask/Django `SECRET_KEY`, `app.secret_key`, Tornado's `cookie_secret`, Sanic's `SECRET`.
+ * Bottle's and Pyramid's `secret=` keyword is one too (`set_cookie(..., secret=...)`,
+ * `AuthTktAuthenticationPolicy(secret=...)`), but only as a keyword: a variable named `secret`
+ * is anything.
+ */
+const SECRET_KEY_NAMES = /^(JWT_)?SECRET_KEY$|^secret_key$|^cookie_secret$|^SECRET$/;
+const SECRET_KEYWORDS = /^(JWT_)?SECRET_KEY$|^secret_key$|^cookie_secret$|^SECRET$|^secret$/;
 const CSRF_SWITCHES = new Set(['WTF_CSRF_ENABLED', 'CSRF_ENABLED']);
 const CONFIG_CALLS = new Set(['update', 'from_mapping', 'configure']);
 /** Config classes meant for tests or development may switch safety off; others may not. */
@@ -44,7 +52,7 @@ const GETENV = new Set(['os.environ.get', 'os.getenv', 'os.environ.setdefault', 
  * A value that puts a literal secret in the source: a non-empty string, or one reachable as a
  * fallback (`getenv('K', 'dev')`, `env('K', default='dev')`, `getenv('K') or 'dev'`).
  */
-function holdsLiteralSecret(context: FileContext, value: Node): boolean {
+export function holdsLiteralSecret(context: FileContext, value: Node): boolean {
   const inner = unwrap(value);
   if (isPlainString(inner)) return stringContent(inner) !== '';
   if (inner.type === 'boolean_operator') {
@@ -236,7 +244,7 @@ export function checkKeyword(context: FileContext, keyword: Node, name: string):
       if (valueType === 'false' && CONFIG_CALLS.has(callee)) report(context, 'py-csrf-disabled', call);
       break;
     default:
-      if (SECRET_KEY_NAMES.test(name) && holdsLiteralSecret(context, value)) {
+      if (SECRET_KEYWORDS.test(name) && holdsLiteralSecret(context, value)) {
         report(context, 'py-secret-key-literal', keyword);
       }
   }

@@ -127,6 +127,48 @@ const rows: Row[] = [
     expected: [],
   },
   {
+    name: 'csrf: CSRFProtect put to work with init_app',
+    facts: {
+      python: [imp('flask'), imp('flask_wtf.csrf', 'app/ext.py', 1)],
+      files: {
+        'app/ext.py':
+          'from flask_wtf.csrf import CSRFProtect\ncsrf = CSRFProtect()\ndef init(app):\n    csrf.init_app(app)\n',
+      },
+    },
+    params: { find: 'mechanism', aspect: 'csrf' },
+    expected: ['app/ext.py:1'],
+  },
+  {
+    name: 'csrf: the application factory: CSRFProtect() in one module, init_app in another',
+    facts: {
+      python: [imp('flask'), imp('flask_wtf.csrf', 'app/extensions.py', 1)],
+      files: {
+        'app/extensions.py': 'from flask_wtf.csrf import CSRFProtect\ncsrf = CSRFProtect()\n',
+        'app/__init__.py': 'from .extensions import csrf\ndef create_app():\n    csrf.init_app(app)\n',
+      },
+    },
+    params: { find: 'mechanism', aspect: 'csrf' },
+    expected: ['app/extensions.py:1'],
+  },
+  {
+    name: 'csrf: CSRFProtect imported and never used is no protection',
+    facts: {
+      python: [imp('flask'), imp('flask_wtf.csrf', 'app/ext.py', 1)],
+      files: { 'app/ext.py': 'from flask_wtf.csrf import CSRFProtect\napp = Flask(__name__)\n' },
+    },
+    params: { find: 'mechanism', aspect: 'csrf' },
+    expected: [],
+  },
+  {
+    name: 'headers: Talisman() built and never given the app is no protection',
+    facts: {
+      python: [imp('flask'), imp('flask_talisman', 'app/ext.py', 1)],
+      files: { 'app/ext.py': 'from flask_talisman import Talisman\ntalisman = Talisman()\n' },
+    },
+    params: { find: 'mechanism', aspect: 'headers' },
+    expected: [],
+  },
+  {
     name: 'rate-limit: declared but never imported is a note, not a match',
     facts: { python: [imp('flask')], manifests: [reqs('flask==3.0', 'flask-limiter==3.5')] },
     params: { find: 'mechanism', aspect: 'rate-limit' },

@@ -19,6 +19,22 @@ const matches: Match[] = [
   ['py-eval', 'eval("1 + " + x)', [1]],
   ['py-eval', 'eval(f"{name}.__doc__")', [1]],
 
+  // A rule's function given another name by assignment.
+  ['py-eval', 'evaluate = eval\nresult = evaluate(expr)', [2]],
+  ['py-os-system', 'import os\nrun = os.system\nrun(cmd)', [3]],
+  [
+    'py-random-secret',
+    'import random\nrng = random.Random()\ntoken = "".join(rng.choice(ALPHABET) for _ in range(32))',
+    [3],
+  ],
+  ['py-pickle-load', 'import torch\nmodel = torch.load(path)', [2]],
+  ['py-yaml-load', 'from ruamel.yaml import YAML\nloader = YAML(typ="unsafe")', [2]],
+  ['py-jinja-autoescape-off', 'from jinja2 import Template\nPAGE = Template("<p>Hello {{ name }}</p>")', [2]],
+  [
+    'py-jinja-autoescape-off',
+    'import jinja2\nenv = jinja2.Environment(autoescape=jinja2.select_autoescape(["xml"]))',
+    [2],
+  ],
   ['py-exec', 'exec(code)', [1]],
   ['py-exec', 'exec(compile(src, "f", "exec"))', [1]],
   ['py-exec', 'import builtins as b\nb.exec(s)', [2]],
@@ -325,6 +341,38 @@ const matches: Match[] = [
   ['py-debug-true', 'from bottle import debug, run\ndebug(True)\nrun(host="0.0.0.0")', [2]],
 
   ['py-secret-key-literal', 'SECRET_KEY = "s3cr3t-value"', [1]],
+  // The signing keys of other frameworks, as their models name them.
+  [
+    'py-secret-key-literal',
+    'import tornado.web\napp = tornado.web.Application(handlers, cookie_secret="61oETzKX")',
+    [2],
+  ],
+  ['py-secret-key-literal', 'settings = {\n    "cookie_secret": "__TODO:_GENERATE_YOUR_OWN__",\n}', [2]],
+  [
+    'py-secret-key-literal',
+    'from sanic import Sanic\napp = Sanic("a")\napp.config.SECRET = "sanic-signing-key"',
+    [3],
+  ],
+  [
+    'py-secret-key-literal',
+    'from bottle import response\nresponse.set_cookie("account", name, secret="some-secret-key")',
+    [2],
+  ],
+  [
+    'py-secret-key-literal',
+    'from pyramid.session import SignedCookieSessionFactory\nfactory = SignedCookieSessionFactory("itsaseekreet")',
+    [2],
+  ],
+  [
+    'py-secret-key-literal',
+    'from aiohttp_session.cookie_storage import EncryptedCookieStorage\nsetup(app, EncryptedCookieStorage(b"Thirty  two  length  bytes  key."))',
+    [2],
+  ],
+  [
+    'py-secret-key-literal',
+    'from itsdangerous import URLSafeTimedSerializer\ns = URLSafeTimedSerializer("hardcoded-signing")',
+    [2],
+  ],
   ['py-secret-key-literal', "app.secret_key = 'dev'", [1]],
   ['py-secret-key-literal', 'app.config[\'SECRET_KEY\'] = "hardcoded"', [1]],
   ['py-secret-key-literal', 'JWT_SECRET_KEY = "abc123xyz"', [1]],
@@ -468,6 +516,25 @@ const matches: Match[] = [
 ];
 
 const noMatches: NoMatch[] = [
+  [
+    'py-random-secret',
+    'import random\nrng = random.SystemRandom()\ntoken = "".join(rng.choice(ALPHABET) for _ in range(32))',
+  ],
+  ['py-pickle-load', 'import torch\nmodel = torch.load(path, weights_only=True)'],
+  ['py-yaml-load', 'from ruamel.yaml import YAML\nloader = YAML(typ="safe")'],
+  [
+    'py-jinja-autoescape-off',
+    'from jinja2 import Template\nSUBJECT = Template("Hello {{ name }}, your order shipped")',
+  ],
+  [
+    'py-jinja-autoescape-off',
+    'import jinja2\nenv = jinja2.Environment(autoescape=jinja2.select_autoescape(["html", "xml"]))',
+  ],
+  [
+    'py-jinja-autoescape-off',
+    'from jinja2 import Template\nPAGE = Template("<p>{{ name }}</p>", autoescape=True)',
+  ],
+  ['py-eval', 'NOTE = """\nevaluate = eval\n"""\nevaluate(x)'],
   ['py-secret-fallback', 'import os\nDB_PASSWORD = os.environ.get("DB_PASSWORD", "changeme")'],
   ['py-secret-fallback', 'import os\nDB_PASSWORD = os.environ.get("DB_PASSWORD")'],
   ['py-secret-fallback', 'import os\nDB_HOST = os.environ.get("DB_HOST", "db.internal.example")'],
@@ -737,6 +804,19 @@ const noMatches: NoMatch[] = [
   ['py-debug-true', 'import bottle\nbottle.debug(False)'],
   ['py-debug-true', 'from fastapi import FastAPI\napp = FastAPI(debug=settings.debug)'],
 
+  [
+    'py-secret-key-literal',
+    'import os, tornado.web\napp = tornado.web.Application(h, cookie_secret=os.environ["COOKIE_SECRET"])',
+  ],
+  [
+    'py-secret-key-literal',
+    'from pyramid.session import SignedCookieSessionFactory\nfactory = SignedCookieSessionFactory(settings["session.secret"])',
+  ],
+  ['py-secret-key-literal', 'secret = "not a framework key"'], // a variable named secret is anything
+  [
+    'py-secret-key-literal',
+    'from aiohttp_session.cookie_storage import EncryptedCookieStorage\nEncryptedCookieStorage(base64.urlsafe_b64decode(key))',
+  ],
   ['py-secret-key-literal', 'SECRET_KEY = os.environ["SECRET_KEY"]'],
   ['py-secret-key-literal', 'SECRET_KEY = os.getenv("SECRET_KEY")'],
   ['py-secret-key-literal', 'SECRET_KEY = ""'],
