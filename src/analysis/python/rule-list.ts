@@ -178,6 +178,12 @@ export const PYTHON_RULES = [
     confidence: 'high',
   },
   {
+    id: 'py-password-hasher',
+    message: 'passwords are hashed with a slow, salted algorithm (bcrypt, argon2, scrypt, PBKDF2)',
+    severity: 'low',
+    confidence: 'high',
+  },
+  {
     id: 'py-env-read',
     message: 'configuration is read from the environment',
     severity: 'low',

@@ -35,6 +35,19 @@ const matches: Match[] = [
     'import jinja2\nenv = jinja2.Environment(autoescape=jinja2.select_autoescape(["xml"]))',
     [2],
   ],
+  ['py-password-hasher', 'import bcrypt\nh = bcrypt.hashpw(pw.encode(), bcrypt.gensalt())', [2]],
+  [
+    'py-password-hasher',
+    'from werkzeug.security import generate_password_hash\nself.password_hash = generate_password_hash(p)',
+    [2],
+  ],
+  ['py-password-hasher', 'from argon2 import PasswordHasher\nph = PasswordHasher()', [2]],
+  [
+    'py-password-hasher',
+    'from passlib.context import CryptContext\nctx = CryptContext(schemes=["bcrypt"])',
+    [2],
+  ],
+  ['py-password-hasher', 'import hashlib\nkey = hashlib.pbkdf2_hmac("sha256", pw, salt, 600_000)', [2]],
   ['py-exec', 'exec(code)', [1]],
   ['py-exec', 'exec(compile(src, "f", "exec"))', [1]],
   ['py-exec', 'import builtins as b\nb.exec(s)', [2]],
@@ -516,6 +529,13 @@ const matches: Match[] = [
 ];
 
 const noMatches: NoMatch[] = [
+  ['py-password-hasher', 'from werkzeug.security import safe_join\np = safe_join(root, name)'],
+  ['py-password-hasher', 'import bcrypt'],
+  [
+    'py-password-hasher',
+    'def generate_password_hash(p):\n    return hashlib.md5(p).hexdigest()\nh = generate_password_hash(x)',
+  ],
+  ['py-password-hasher', 'import hashlib\nh = hashlib.sha256(pw).hexdigest()'],
   [
     'py-random-secret',
     'import random\nrng = random.SystemRandom()\ntoken = "".join(rng.choice(ALPHABET) for _ in range(32))',
