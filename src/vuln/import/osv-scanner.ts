@@ -16,8 +16,10 @@ function strings(value: Json): string[] {
 
 /** True when the JSON has osv-scanner's shape: `{"results": [{"source": ..., "packages": [...]}]}`. */
 export function looksLikeOsvScanner(json: Json): boolean {
+  // bandit's JSON also has `results`, beside its `metrics`.
   return (
     isRecord(json) &&
+    !('metrics' in json) &&
     Array.isArray(json.results) &&
     json.results.every((r) => isRecord(r) && (Array.isArray(r.packages) || isRecord(r.source)))
   );
