@@ -6,6 +6,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import { UsageError } from '../errors.js';
 import { readRegularFile } from '../util/read-file.js';
@@ -43,6 +44,15 @@ function parseEntry(path: string, name: string, text: string): OsvRecord {
   const record = readOsvRecord(json);
   if (typeof record === 'string') throw damaged(path, `entry ${name} is not an OSV record (${record})`);
   return record;
+}
+
+/** Deflate (method 8) only: what zip and osv.dev write; anything else is a zip vouch cannot read. */
+function inflate(path: string, name: string, raw: Buffer): Buffer {
+  try {
+    return inflateRawSync(raw, { maxOutputLength: MAX_RECORD_BYTES });
+  } catch (error) {
+    throw damaged(path, `entry ${name} does not inflate (${(error as Error).message})`);
+  }
 }
 
 class Tally {
@@ -87,13 +97,28 @@ function readZip(path: string, tally: Tally): Promise<void> {
           zip.readEntry();
           return;
         }
+        if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+          fail(
+            damaged(
+              path,
+              `entry ${name} uses compression method ${entry.compressionMethod} (only deflate is read)`,
+            ),
+          );
+          return;
+        }
+        if (entry.isEncrypted()) {
+          fail(damaged(path, `entry ${name} is encrypted`));
+          return;
+        }
         if (entry.uncompressedSize > MAX_RECORD_BYTES) {
           fail(
             damaged(path, `entry ${name} is ${entry.uncompressedSize} bytes, too large for an OSV record`),
           );
           return;
         }
-        zip.openReadStream(entry, (streamError, stream) => {
+        // Records are small: the raw bytes are read, then inflated in one call (a stream per
+        // entry costs more than the inflating), bounded by the size limit.
+        zip.openReadStream(entry, { decompress: false }, (streamError, stream) => {
           if (streamError !== null) {
             fail(streamError);
             return;
@@ -103,7 +128,14 @@ function readZip(path: string, tally: Tally): Promise<void> {
           stream.on('error', fail);
           stream.on('end', () => {
             try {
-              tally.add(parseEntry(path, name, Buffer.concat(chunks).toString('utf8')));
+              const raw = Buffer.concat(chunks);
+              const bytes = entry.compressionMethod === 0 ? raw : inflate(path, name, raw);
+              if (bytes.length !== entry.uncompressedSize)
+                throw damaged(
+                  path,
+                  `entry ${name} has ${bytes.length} bytes, its header says ${entry.uncompressedSize}`,
+                );
+              tally.add(parseEntry(path, name, bytes.toString('utf8')));
             } catch (error) {
               fail(error as Error);
               return;
