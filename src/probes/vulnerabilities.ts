@@ -125,7 +125,7 @@ export const vulnerabilitiesProbe: ValidatingProbe<VulnerabilitiesParams> = {
         return { status: 'ok', findings: notCoveredFindings(facts) };
       case 'covered': {
         const clean = v.hits.length === 0 && notCoveredFindings(facts).length === 0;
-        const checked = new Set(v.known.map((k) => k.name)).size;
+        const checked = v.checked.length;
         const findings: Finding[] = clean
           ? [
               {

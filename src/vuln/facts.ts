@@ -120,11 +120,14 @@ export function vulnFacts(input: VulnInputs): VulnFacts {
       });
     }
   }
+  const checked = new Set(importedNames);
+  for (const k of known) if (db !== undefined || coveredByImport(k.name, k.file)) checked.add(k.name);
   return {
     sources,
     hits: mergeHits(hits),
     unevaluated,
     known,
+    checked: sources.length === 0 ? [] : [...checked].sort(),
     uncovered: sources.length === 0 ? [] : notCovered,
     findings: imports.flatMap((r) => r.findings),
   };

@@ -15,7 +15,7 @@ export function vulnNotices(facts: Pick<Facts, 'vulnerabilities'>, now: Date = n
       s.newestModified === undefined || Number.isNaN(Date.parse(s.newestModified))
         ? ''
         : `, ${Math.max(0, Math.floor((now.getTime() - Date.parse(s.newestModified)) / DAY_MS))} days old`;
-    return `${dbLabel(s)}${age}: ${s.records ?? 0} records; ${plural(new Set(v.known.map((k) => k.name)).size, 'dependency', 'dependencies')} of exact version checked, ${v.uncovered.length} not covered`;
+    return `${dbLabel(s)}${age}: ${s.records ?? 0} records; ${plural(v.checked.length, 'dependency', 'dependencies')} checked, ${v.uncovered.length} not covered`;
   });
   const tools = [...new Set(v.findings.map((f) => `${f.tool} (${f.file})`))];
   if (tools.length > 0)

@@ -4,13 +4,14 @@
  * directory (yauzl, never extracted); only the records `keep` asks for stay in memory, so a
  * database of any size costs the memory of one record plus what is kept.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { fstatSync, openSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import { UsageError } from '../errors.js';
 import { readRegularFile } from '../util/read-file.js';
 import { readOsvRecord } from './osv-record.js';
+import { WindowReader } from './window-reader.js';
 import type { OsvRecord } from './types.js';
 
 /** One record is a few KiB; anything past this is not an OSV record (or a zip bomb). */
@@ -75,8 +76,20 @@ class Tally {
 
 function readZip(path: string, tally: Tally): Promise<void> {
   return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: true, validateEntrySizes: true }, (openError, zip) => {
+    let fd: number;
+    let size: number;
+    try {
+      fd = openSync(path, 'r');
+      size = fstatSync(fd).size;
+    } catch (error) {
+      reject(damaged(path, `cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`));
+      return;
+    }
+    const reader = new WindowReader(fd, size);
+    const options = { lazyEntries: true, autoClose: true, validateEntrySizes: true };
+    yauzl.fromRandomAccessReader(reader, size, options, (openError, zip) => {
       if (openError !== null) {
+        reader.close(() => undefined);
         reject(damaged(path, `not a readable zip file (${openError.message})`));
         return;
       }

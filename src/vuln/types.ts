@@ -101,6 +101,8 @@ export interface VulnFacts {
   unevaluated: UnevaluatedMatch[];
   /** Dependencies with an exact version (checked against the database, when there is one). */
   known: KnownVersion[];
+  /** Names of the dependencies some source checked (the database: every known version; imports: what they name or read). */
+  checked: string[];
   /** Declared dependencies no source covers. */
   uncovered: UncoveredDependency[];
   /** SARIF findings from other scanners. */
@@ -112,6 +114,7 @@ export const NO_VULN_FACTS: VulnFacts = {
   hits: [],
   unevaluated: [],
   known: [],
+  checked: [],
   uncovered: [],
   findings: [],
 };

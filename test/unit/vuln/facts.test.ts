@@ -248,6 +248,7 @@ describe('imported reports against the manifests', () => {
     });
     // pip-audit resolved flask, which the manifest leaves open: covered by the report.
     expect(facts.uncovered).toEqual([]);
+    expect(facts.checked).toEqual(['flask', 'jinja2']);
   });
 
   it('without a database, pinned dependencies the report does not name are not covered', () => {
@@ -275,6 +276,7 @@ describe('imported reports against the manifests', () => {
       imports: [report],
     });
     expect(facts.uncovered.map((u) => u.name)).toEqual(['click']);
+    expect(facts.checked).toEqual(['jinja2']);
   });
 
   it('with nothing given, nothing is said', () => {

@@ -14,16 +14,17 @@ describe('vulnNotices', () => {
           { kind: 'osv-db', path: 'all.zip', records: 17000, newestModified: '2026-11-30T10:00:00Z' },
         ],
         known: [{ name: 'a', version: '1', file: 'r.txt', line: 1 }],
+        checked: ['a'],
         uncovered: [{ name: 'b', specifier: '', file: 'r.txt', line: 2, reason: 'x' }],
       },
       want: [
-        'OSV database all.zip (newest record 2026-11-30), 3 days old: 17000 records; 1 dependency of exact version checked, 1 not covered',
+        'OSV database all.zip (newest record 2026-11-30), 3 days old: 17000 records; 1 dependency checked, 1 not covered',
       ],
     },
     {
       name: 'an undated database',
       v: { sources: [{ kind: 'osv-db', path: 'db', records: 2 }] },
-      want: ['OSV database db (undated): 2 records; 0 dependencies of exact version checked, 0 not covered'],
+      want: ['OSV database db (undated): 2 records; 0 dependencies checked, 0 not covered'],
     },
     {
       name: 'imports',
