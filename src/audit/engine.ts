@@ -5,6 +5,8 @@ import type { Facts } from '../repo/types.js';
 import { applyAnswer, summarize } from './answers-merge.js';
 import type { Audit, AuditItem, Evidence, ProbeStatus } from './types.js';
 import { markerLookup, type MarkerLookup } from './suppression.js';
+import { importedEvidence } from '../vuln/bears-on.js';
+import type { ImportedFinding } from '../vuln/types.js';
 import { autoVerdict, evaluateCheck, isManual, type CheckResult, type CountingPolicy } from './verdict.js';
 
 export interface EvaluateOptions {
@@ -18,6 +20,9 @@ export interface EvaluateOptions {
   startedAt?: Date;
   notices?: string[];
 }
+
+/** `Evidence.check` of a finding imported from another tool's report (`--import`): no check of the item. */
+export const IMPORTED_CHECK = -2;
 
 /** Runs each distinct probe call once and remembers its result and cost. */
 class ProbeRunner {
@@ -73,7 +78,14 @@ export function evaluate(checklist: Checklist, facts: Facts, options: EvaluateOp
   const runner = new ProbeRunner(options.probes, facts);
   const markersAt = markerLookup(facts.text);
   const items = checklist.items.map((item) => {
-    const auto = evaluateItem(item, runner, policy, options.disabled?.[item.id], markersAt);
+    const auto = evaluateItem(
+      item,
+      runner,
+      policy,
+      options.disabled?.[item.id],
+      markersAt,
+      facts.vulnerabilities.findings,
+    );
     return auto.source === 'disabled'
       ? auto
       : applyAnswer(auto, options.answers.answers[item.id], options.now);
@@ -101,6 +113,7 @@ function evaluateItem(
   policy: CountingPolicy,
   disabledReason: string | undefined,
   markersAt: MarkerLookup,
+  imported: readonly ImportedFinding[],
 ): AuditItem {
   const base = {
     id: item.id,
@@ -151,7 +164,10 @@ function evaluateItem(
     autoVerdict: verdict,
     source: verdict === 'unanswered' ? 'none' : 'auto',
     reasons,
-    evidence: dedupeEvidence(results.flatMap((r) => r.evidence)),
+    evidence: [
+      ...dedupeEvidence(results.flatMap((r) => r.evidence)),
+      ...importedEvidence(item, imported).map((f) => ({ ...f, check: IMPORTED_CHECK, counted: false })),
+    ],
   };
 }
 

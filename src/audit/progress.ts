@@ -1,6 +1,15 @@
 /** Live progress of the collection stage, for the scan screen and --verbose. */
 export type StepId =
-  'checklist' | 'files' | 'manifests' | 'git' | 'python' | 'bandit' | 'pip-audit' | 'tools' | 'probes';
+  | 'checklist'
+  | 'files'
+  | 'manifests'
+  | 'git'
+  | 'python'
+  | 'bandit'
+  | 'pip-audit'
+  | 'vulnerabilities'
+  | 'tools'
+  | 'probes';
 
 export type StepState = 'pending' | 'running' | 'done' | 'skipped' | 'failed';
 
@@ -24,6 +33,7 @@ export const STEP_LABELS: Record<StepId, string> = {
   python: 'Analysing Python sources',
   bandit: 'Running bandit',
   'pip-audit': 'Running pip-audit',
+  vulnerabilities: 'Known vulnerabilities',
   tools: 'Looking for security tools',
   probes: 'Answering checklist items',
 };

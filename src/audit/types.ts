@@ -9,7 +9,7 @@ export const VERDICTS: readonly Verdict[] = ['fail', 'review', 'unanswered', 'wa
 export type Source = 'auto' | 'manual' | 'override' | 'none' | 'disabled';
 
 export interface Evidence extends Finding {
-  /** Which check of the item produced it (index into item.checks), or -1 for applies_if. */
+  /** Which check of the item produced it (index into item.checks), -1 for applies_if, -2 for an imported report. */
   check: number;
   /** False when it is shown only (test code, notes, suppressed), true when it decided the verdict. */
   counted: boolean;

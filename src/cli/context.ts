@@ -13,6 +13,9 @@ import { PROBES } from '../probes/registry.js';
 import { collectFacts } from '../repo/collect.js';
 import { gitAvailable } from '../repo/exec/git-command.js';
 import type { Facts } from '../repo/types.js';
+import { readImports } from '../vuln/import/index.js';
+import { vulnNotices } from '../vuln/notices.js';
+import type { ImportedReport } from '../vuln/import/types.js';
 import { defaultChecklistPath } from '../util/package-root.js';
 import { VERSION } from '../version.js';
 
@@ -25,6 +28,10 @@ export interface AuditFlags {
   exclude?: string[] | undefined;
   cache?: boolean | undefined;
   pipAudit?: boolean | undefined;
+  /** `--osv-db PATH`: an offline OSV database (overrides `osv_db` in the settings). */
+  osvDb?: string | undefined;
+  /** `--import FILE` (repeatable): reports of pip-audit, osv-scanner, SARIF scanners. */
+  imports?: string[] | undefined;
 }
 
 /** Everything an audit needs, read and validated before any probe runs. */
@@ -34,6 +41,10 @@ export interface AuditContext {
   checklist: Checklist;
   answers: AnswersFile;
   flags: AuditFlags;
+  /** The OSV database to read, resolved (the flag relative to the working folder, the setting to the repository). */
+  osvDb?: string | undefined;
+  /** The `--import` reports, read and checked. */
+  imports: ImportedReport[];
 }
 
 /** Resolves the repository, its settings, the checklist and the answers; bad input is a UsageError. */
@@ -50,7 +61,21 @@ export function prepareAudit(flags: AuditFlags): AuditContext {
     );
   }
   const answers = readAnswers(root);
-  return { root, config, checklist, answers, flags };
+  const osvDb =
+    flags.osvDb !== undefined
+      ? resolve(flags.osvDb)
+      : config.osvDb === undefined
+        ? undefined
+        : resolve(root, config.osvDb);
+  if (osvDb !== undefined && !existsSync(osvDb)) {
+    const named =
+      flags.osvDb !== undefined
+        ? `--osv-db ${flags.osvDb}`
+        : `${config.file ?? 'settings'}: osv_db ${config.osvDb ?? ''}`;
+    throw new UsageError(`${named}: no such file or folder (download the OSV database first, see README)`);
+  }
+  const imports = readImports(flags.imports ?? [], root);
+  return { root, config, checklist, answers, flags, osvDb, imports };
 }
 
 /**
@@ -81,6 +106,7 @@ export async function runAudit(
       timeoutMs: config.bandit.timeout === undefined ? undefined : config.bandit.timeout * 1000,
     },
     pipAudit: { enabled: flags.pipAudit !== false },
+    vulnerabilities: { osvDb: ctx.osvDb, imports: ctx.imports },
     cache: flags.cache !== false,
     toolVersion: VERSION,
     ...(onProgress === undefined ? {} : { onProgress }),
@@ -141,6 +167,7 @@ export function collectionNotices(facts: Facts, audit: Audit): string[] {
       `${facts.python.errors.length} Python file${facts.python.errors.length > 1 ? 's have' : ' has'} syntax errors (e.g. ${facts.python.errors[0]?.file ?? ''}); findings there may be incomplete`,
     );
   }
+  notices.push(...vulnNotices(facts));
   if (facts.skipped.length > 0) {
     const by = new Map<string, number>();
     for (const s of facts.skipped) by.set(s.reason, (by.get(s.reason) ?? 0) + 1);

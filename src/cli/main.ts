@@ -100,6 +100,17 @@ async function main(argv: string[]): Promise<number> {
             array: true,
             describe: 'Paths to leave out (gitignore patterns)',
           })
+          .option('osv-db', {
+            type: 'string',
+            describe:
+              "An offline OSV database (osv.dev's PyPI all.zip, or a folder of its records) to check pinned and locked dependencies against [default: osv_db in settings]",
+          })
+          .option('import', {
+            type: 'string',
+            array: true,
+            describe:
+              'A report to read: pip-audit -f json, osv-scanner --format json, or SARIF (bandit, semgrep, CodeQL); repeatable',
+          })
           .option('cache', {
             type: 'boolean',
             default: true,
@@ -123,6 +134,8 @@ async function main(argv: string[]): Promise<number> {
           checklist: a.checklist,
           ...banditFlags(a.bandit),
           pipAudit: a.pipAudit,
+          osvDb: a.osvDb,
+          imports: a.import,
           exclude: a.exclude,
           cache: a.cache,
           quiet: a.quiet,
@@ -169,6 +182,15 @@ async function main(argv: string[]): Promise<number> {
             alias: 'bandit-path',
             type: 'string',
             describe: 'The bandit executable to run [default: bandit on PATH]; --no-bandit skips it',
+          })
+          .option('osv-db', {
+            type: 'string',
+            describe: 'An offline OSV database, as for audit [default: osv_db in settings]',
+          })
+          .option('import', {
+            type: 'string',
+            array: true,
+            describe: 'A pip-audit, osv-scanner or SARIF report, as for audit; repeatable',
           }),
       async (a) => {
         const { signoffCommand } = await import('./signoff.js');
@@ -181,6 +203,8 @@ async function main(argv: string[]): Promise<number> {
           maxAge: a.maxAge,
           checklist: a.checklist,
           ...banditFlags(a.bandit),
+          osvDb: a.osvDb,
+          imports: a.import,
         });
       },
     )
@@ -214,6 +238,19 @@ async function main(argv: string[]): Promise<number> {
           checklist: a.checklist,
         });
       },
+    )
+    .command('osv-db', 'Inspect an offline OSV database', (y) =>
+      y
+        .command(
+          'info <path>',
+          'Say what an OSV database holds: records, PyPI records, withdrawn, newest modified date',
+          (z) => z.positional('path', { type: 'string', demandOption: true }),
+          async (a) => {
+            const { osvDbInfoCommand } = await import('./osv-db.js');
+            code = await osvDbInfoCommand(a.path as string);
+          },
+        )
+        .demandCommand(1, 'name a subcommand: info'),
     )
     .command('checklist', 'Validate or list checklists', (y) =>
       y

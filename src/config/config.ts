@@ -25,6 +25,8 @@ export interface VouchConfig {
   /** Let findings under a suppression marker (`# nosec`, `# noqa: S311`, `# vouch: ignore[...]`) count. */
   countSuppressed: boolean;
   maxAgeDays?: number | undefined;
+  /** `osv_db`: an offline OSV database (zip or folder), relative to the repository or absolute. */
+  osvDb?: string | undefined;
 }
 
 export const CONFIG_SCHEMA = {
@@ -70,6 +72,11 @@ export const CONFIG_SCHEMA = {
         'Findings under a suppression marker (# nosec, # noqa: S###, # vouch: ignore[item]) count toward the verdict.',
     },
     max_age_days: { type: 'integer', minimum: 1 },
+    osv_db: {
+      type: 'string',
+      minLength: 1,
+      description: "An offline OSV database: osv.dev's PyPI all.zip or a folder of its records.",
+    },
   },
 } as const;
 
@@ -86,6 +93,7 @@ interface RawConfig {
   count_non_code?: boolean;
   count_suppressed?: boolean;
   max_age_days?: number;
+  osv_db?: string;
 }
 
 export const EMPTY_CONFIG: VouchConfig = {
@@ -392,5 +400,6 @@ function normalise(raw: RawConfig, file: string): VouchConfig {
     countNonCode: raw.count_non_code ?? false,
     countSuppressed: raw.count_suppressed ?? false,
     maxAgeDays: raw.max_age_days,
+    ...(raw.osv_db === undefined ? {} : { osvDb: raw.osv_db }),
   };
 }

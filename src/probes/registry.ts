@@ -11,6 +11,7 @@ import { secretsProbe } from './secrets.js';
 import { securityToolsProbe } from './security-tools.js';
 import type { ValidatingProbe } from './support.js';
 import { toolProbe } from './tool.js';
+import { vulnerabilitiesProbe } from './vulnerabilities.js';
 import { webProbe } from './web.js';
 
 export type { ValidatingProbe } from './support.js';
@@ -28,6 +29,7 @@ export const PROBES: readonly ValidatingProbe[] = [
   secretsProbe,
   securityToolsProbe,
   toolProbe,
+  vulnerabilitiesProbe,
   webProbe,
 ];
 

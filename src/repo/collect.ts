@@ -21,6 +21,8 @@ import { PYTHON_RULES } from '../analysis/python/rules.js';
 import { findExecutable, toolInfo } from './tools.js';
 import { readRegularFile } from '../util/read-file.js';
 import type { Facts, PipAuditRun, PythonScan, RawFinding, ToolRun } from './types.js';
+import { collectVulnFacts } from '../vuln/collect.js';
+import type { ImportedReport } from '../vuln/import/types.js';
 
 export interface CollectOptions {
   exclude?: string[];
@@ -32,6 +34,8 @@ export interface CollectOptions {
     timeoutMs?: number | undefined;
   };
   pipAudit: { enabled: boolean; executable?: string | undefined };
+  /** An offline OSV database (`--osv-db`) and reports of other tools already read (`--import`). */
+  vulnerabilities?: { osvDb?: string | undefined; imports?: ImportedReport[] | undefined } | undefined;
   /** Reuse per-file analysis from `.vouch/cache/` when the files did not change. */
   cache: boolean;
   /** vouch's version: a new version never reuses an old cache. */
@@ -96,12 +100,15 @@ export async function collectFacts(root: string, options: CollectOptions): Promi
   const requirementFiles = manifests.filter((m) => m.kind === 'requirements').map((m) => m.path);
   const pipAuditPromise = runPipAuditStep(root, requirementFiles, options, emit);
 
-  const [git, tools, python, bandit, pipAudit] = await Promise.all([
+  const vulnPromise = collectVulnFacts(manifests, lockFiles, options.vulnerabilities ?? {}, emit);
+
+  const [git, tools, python, bandit, pipAudit, vulnerabilities] = await Promise.all([
     gitPromise,
     toolsPromise,
     pythonPromise,
     banditPromise,
     pipAuditPromise,
+    vulnPromise,
   ]);
   if (options.cache) {
     try {
@@ -121,6 +128,7 @@ export async function collectFacts(root: string, options: CollectOptions): Promi
     python,
     bandit,
     pipAudit,
+    vulnerabilities,
     tools,
   };
 }

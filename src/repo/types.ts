@@ -1,4 +1,5 @@
 /** Plain facts about the audited repository, collected once per audit (the only I/O layer). */
+import type { VulnFacts } from '../vuln/types.js';
 
 /** Where a file sits: code that ships, or something that does not (tests, docs, examples...). */
 export type FileContext = 'code' | 'test' | 'docs' | 'example' | 'migration';
@@ -55,6 +56,15 @@ export interface LockFile {
   path: string;
   kind: 'poetry.lock' | 'uv.lock' | 'Pipfile.lock' | 'pdm.lock' | 'pip-compile' | 'pylock';
   packages: number;
+  /** Each locked package with its exact version and the line naming it (not for pip-compile, whose pins are the manifest's). */
+  entries?: LockedPackage[] | undefined;
+}
+
+/** One package a lock file pins: name normalised as pip does. */
+export interface LockedPackage {
+  name: string;
+  version: string;
+  line: number;
 }
 
 export interface GitFacts {
@@ -139,6 +149,8 @@ export interface Facts {
   python: PythonScan;
   bandit: ToolRun;
   pipAudit: PipAuditRun;
+  /** Known-vulnerable dependencies from the OSV database and imported reports (`src/vuln/`). */
+  vulnerabilities: VulnFacts;
   /** Executables looked up on PATH, by name. */
   tools: Record<string, ToolInfo>;
 }

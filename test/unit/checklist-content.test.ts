@@ -9,6 +9,7 @@ import { GUIDE_SECTIONS, REQUIRED_ITEMS } from '../fixtures/required-items.js';
 import { PYTHON_RULES } from '../../src/analysis/python/rule-list.js';
 import { PROBES } from '../../src/probes/registry.js';
 import { securityToolsProbe, type SecurityToolsParams } from '../../src/probes/security-tools.js';
+import { vulnerabilitiesProbe, type VulnerabilitiesParams } from '../../src/probes/vulnerabilities.js';
 import { combineOutcomes } from '../../src/audit/verdict.js';
 import type { CheckOutcome } from '../../src/checklist/types.js';
 import { makeFacts } from './probes/facts.js';
@@ -341,11 +342,17 @@ describe('python-security.yaml', () => {
       verdict: 'fail',
     },
   ])('$item: security-tools checks on $file say $verdict', ({ item, file, text, verdict }) => {
-    const checks = byId.get(item)?.checks?.filter((check) => check.probe === 'security-tools') ?? [];
-    expect(checks.length).toBeGreaterThan(0);
-    const facts = makeFacts({ files: { [file]: text } });
+    // With them, the vulnerabilities probe's "nothing checks the dependencies" (no pip-audit run here).
+    const probes = ['security-tools', 'vulnerabilities'];
+    const checks = byId.get(item)?.checks?.filter((check) => probes.includes(check.probe)) ?? [];
+    expect(checks.some((check) => check.probe === 'security-tools')).toBe(true);
+    const facts = makeFacts({ files: { [file]: text }, pipAudit: { status: 'missing' } });
     const outcomes = checks.map((check) => {
-      const result = securityToolsProbe.run(facts, (check.with ?? {}) as SecurityToolsParams);
+      const result =
+        check.probe === 'vulnerabilities'
+          ? vulnerabilitiesProbe.run(facts, check.with as VulnerabilitiesParams)
+          : securityToolsProbe.run(facts, (check.with ?? {}) as SecurityToolsParams);
+      if (result.status !== 'ok') return check.on_unavailable as CheckOutcome;
       return (result.findings.length > 0 ? check.on_match : check.on_none) as CheckOutcome;
     });
     expect(combineOutcomes(outcomes)).toBe(verdict);

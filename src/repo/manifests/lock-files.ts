@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { LockFile } from '../types.js';
+import { lockedPackages } from './locked-packages.js';
 
 /** The lock-file kind a path names, by its file name (pip-compile output is found by content instead). */
 export function lockKind(path: string): Exclude<LockFile['kind'], 'pip-compile'> | undefined {
@@ -16,6 +17,11 @@ export function lockKind(path: string): Exclude<LockFile['kind'], 'pip-compile'>
  * which are editable or virtual), `[[packages]]` (PEP 751), default + develop (Pipfile.lock).
  */
 export function readLockFile(path: string, content: string): LockFile | undefined {
+  const lock = countLockFile(path, content);
+  return lock === undefined ? undefined : { ...lock, entries: lockedPackages(lock.kind, content) };
+}
+
+function countLockFile(path: string, content: string): LockFile | undefined {
   const kind = lockKind(path);
   switch (kind) {
     case undefined:

@@ -56,7 +56,7 @@ describe('loadConfig', () => {
     const c = loadConfig(
       repo({
         '.vouch.yaml':
-          'checklists: [ours.yaml]\ndisable:\n  - id: security-headers\n    reason: API only\noutput: reports/\n',
+          'checklists: [ours.yaml]\ndisable:\n  - id: security-headers\n    reason: API only\noutput: reports/\nosv_db: /var/cache/osv/all.zip\n',
       }),
     );
     expect(c).toMatchObject({
@@ -64,6 +64,7 @@ describe('loadConfig', () => {
       checklists: ['ours.yaml'],
       disable: { 'security-headers': 'API only' },
       output: 'reports/',
+      osvDb: '/var/cache/osv/all.zip',
     });
   });
 

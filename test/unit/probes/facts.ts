@@ -12,6 +12,7 @@ import type {
   ToolInfo,
   ToolRun,
 } from '../../../src/repo/types.js';
+import { NO_VULN_FACTS, type VulnFacts } from '../../../src/vuln/types.js';
 
 export interface FactsSpec {
   /** path → text; contexts come from the real classifier (tests/ → test, docs/ → docs...). */
@@ -25,6 +26,7 @@ export interface FactsSpec {
   python?: RawFinding[];
   bandit?: Partial<ToolRun>;
   pipAudit?: Partial<PipAuditRun>;
+  vulnerabilities?: Partial<VulnFacts>;
   tools?: Record<string, Omit<ToolInfo, 'name'>>;
 }
 
@@ -53,6 +55,7 @@ export function makeFacts(spec: FactsSpec = {}): Facts {
       dependenciesChecked: 0,
       ...spec.pipAudit,
     },
+    vulnerabilities: { ...NO_VULN_FACTS, ...spec.vulnerabilities },
     tools: Object.fromEntries(
       Object.entries(spec.tools ?? {}).map(([name, info]) => [name, { name, ...info }]),
     ),

@@ -65,15 +65,85 @@ name = "idna"
 version = "3.7"
 `;
 
+const PYLOCK_ENTRIES = [
+  { name: 'six', version: '1.16.0', line: 5 },
+  { name: 'idna', version: '3.7', line: 9 },
+];
+
 describe('readLockFile', () => {
   const rows: [path: string, content: string, expected: LockFile | undefined][] = [
-    ['poetry.lock', POETRY_LOCK, { path: 'poetry.lock', kind: 'poetry.lock', packages: 2 }],
-    ['uv.lock', UV_LOCK, { path: 'uv.lock', kind: 'uv.lock', packages: 2 }], // the project itself is not a locked package
-    ['Pipfile.lock', PIPFILE_LOCK, { path: 'Pipfile.lock', kind: 'Pipfile.lock', packages: 3 }],
-    ['Pipfile.lock', '{ not json', { path: 'Pipfile.lock', kind: 'Pipfile.lock', packages: 0 }],
-    ['pdm.lock', PDM_LOCK, { path: 'pdm.lock', kind: 'pdm.lock', packages: 1 }],
-    ['pylock.toml', PYLOCK, { path: 'pylock.toml', kind: 'pylock', packages: 2 }],
-    ['sub/pylock.dev.toml', PYLOCK, { path: 'sub/pylock.dev.toml', kind: 'pylock', packages: 2 }],
+    [
+      'poetry.lock',
+      POETRY_LOCK,
+      {
+        path: 'poetry.lock',
+        kind: 'poetry.lock',
+        packages: 2,
+        entries: [
+          { name: 'click', version: '8.1.7', line: 4 },
+          { name: 'flask', version: '2.3.2', line: 8 },
+        ],
+      },
+    ],
+    // The project itself is not a locked package.
+    [
+      'uv.lock',
+      UV_LOCK,
+      {
+        path: 'uv.lock',
+        kind: 'uv.lock',
+        packages: 2,
+        entries: [
+          { name: 'flask', version: '2.3.2', line: 10 },
+          { name: 'click', version: '8.1.7', line: 15 },
+        ],
+      },
+    ],
+    [
+      'Pipfile.lock',
+      PIPFILE_LOCK,
+      {
+        path: 'Pipfile.lock',
+        kind: 'Pipfile.lock',
+        packages: 3,
+        entries: [
+          { name: 'flask', version: '2.3.2', line: 1 },
+          { name: 'click', version: '8.1.7', line: 1 },
+          { name: 'pytest', version: '8.0.0', line: 1 },
+        ],
+      },
+    ],
+    ['Pipfile.lock', '{ not json', { path: 'Pipfile.lock', kind: 'Pipfile.lock', packages: 0, entries: [] }],
+    [
+      'pdm.lock',
+      PDM_LOCK,
+      {
+        path: 'pdm.lock',
+        kind: 'pdm.lock',
+        packages: 1,
+        entries: [{ name: 'six', version: '1.16.0', line: 5 }],
+      },
+    ],
+    [
+      'pylock.toml',
+      PYLOCK,
+      {
+        path: 'pylock.toml',
+        kind: 'pylock',
+        packages: 2,
+        entries: PYLOCK_ENTRIES,
+      },
+    ],
+    [
+      'sub/pylock.dev.toml',
+      PYLOCK,
+      {
+        path: 'sub/pylock.dev.toml',
+        kind: 'pylock',
+        packages: 2,
+        entries: PYLOCK_ENTRIES,
+      },
+    ],
     ['pylock.a.b.toml', PYLOCK, undefined],
     ['package-lock.json', '{}', undefined],
   ];
