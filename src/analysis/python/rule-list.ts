@@ -106,6 +106,12 @@ export const PYTHON_RULES = [
     confidence: 'high',
   },
   {
+    id: 'py-debug-dev-settings',
+    message: 'debug is on in a development or test settings module (the production settings decide)',
+    severity: 'low',
+    confidence: 'high',
+  },
+  {
     id: 'py-secret-key-literal',
     message: 'the framework secret key is a literal in the source; read it from the environment',
     severity: 'high',

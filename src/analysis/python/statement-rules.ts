@@ -28,6 +28,13 @@ const SECRET_KEY_NAMES = /^(JWT_)?SECRET_KEY$|^secret_key$|^cookie_secret$|^SECR
 const SECRET_KEYWORDS = /^(JWT_)?SECRET_KEY$|^secret_key$|^cookie_secret$|^SECRET$|^secret$/;
 const CSRF_SWITCHES = new Set(['WTF_CSRF_ENABLED', 'CSRF_ENABLED']);
 const CONFIG_CALLS = new Set(['update', 'from_mapping', 'configure']);
+/**
+ * Settings modules meant for a developer's machine or the tests, by their name in a split
+ * settings layout: `settings/local.py`, `config/settings/dev.py`, `local_settings.py`,
+ * `settings_test.py`. Debug switched on there is expected; the production module decides.
+ */
+const DEV_SETTINGS_FILE =
+  /(?:^|\/)(?:settings|config|conf)\/(?:[\w]+\/)?(?:dev|develop|development|local|test|tests|testing|ci)(?:_[\w]+)?\.py$|(?:^|\/)(?:local|dev|development|test|testing)_settings\.py$|(?:^|\/)settings_(?:dev|development|local|test|testing)\.py$/;
 /** Config classes meant for tests or development may switch safety off; others may not. */
 const NON_PRODUCTION_CLASS = /test|dev|local|debug/i;
 
@@ -259,7 +266,15 @@ export function checkAssignment(context: FileContext, assignment: Node): void {
   let target: string;
   if (left.type === 'identifier') {
     target = left.text;
-    if (target === 'DEBUG' && valueType === 'true' && isShippedSetting(assignment)) {
+    if (
+      target === 'DEBUG' &&
+      valueType === 'true' &&
+      isShippedSetting(assignment) &&
+      DEV_SETTINGS_FILE.test(context.path)
+    ) {
+      // Split settings (`settings/local.py` beside `settings/production.py`): the developer's module.
+      report(context, 'py-debug-dev-settings', assignment);
+    } else if (target === 'DEBUG' && valueType === 'true' && isShippedSetting(assignment)) {
       report(context, 'py-debug-true', assignment);
     } else if (target === 'DEBUG' && isShippedSetting(assignment) && defaultsOn(context, right)) {
       report(context, 'py-debug-true', assignment, { message: DEBUG_DEFAULT_MESSAGE });

@@ -965,10 +965,15 @@ describe('python rules: code that only looks dangerous', () => {
 });
 
 describe('python rules: coverage of the tables', () => {
-  it.each(PYTHON_RULES.map((rule) => rule.id))('%s has at least 4 matching and 4 silent rows', (id) => {
-    expect(matches.filter(([rule]) => rule === id).length).toBeGreaterThanOrEqual(4);
-    expect(noMatches.filter(([rule]) => rule === id).length).toBeGreaterThanOrEqual(4);
-  });
+  // Rules that depend on the file's path have their table where the path is a column.
+  const byPath = new Set(['py-debug-dev-settings']); // dev-settings.test.ts
+  it.each(PYTHON_RULES.map((rule) => rule.id).filter((id) => !byPath.has(id)))(
+    '%s has at least 4 matching and 4 silent rows',
+    (id) => {
+      expect(matches.filter(([rule]) => rule === id).length).toBeGreaterThanOrEqual(4);
+      expect(noMatches.filter(([rule]) => rule === id).length).toBeGreaterThanOrEqual(4);
+    },
+  );
 });
 
 describe('python rules: snippets', () => {
