@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { frameworkOfImport } from '../frameworks/index.js';
 import { definesName, report, type FileContext } from './context.js';
 import { holdsLiteralSecret } from './statement-rules.js';
-import { builtStringOf, lastAssignedValue, mentionedNames, sinkOf } from './flows.js';
+import { builtStringOf, isConstantValue, lastAssignedValue, mentionedNames, sinkOf } from './flows.js';
 import { resolve } from './imports.js';
 import { isPasswordName, isSecretName, isTimingName, words } from './names.js';
 import { checkLeak } from './leak.js';
@@ -76,7 +76,8 @@ function isBuiltin(resolved: string | undefined, name: string): boolean {
  * `os.system("clear")`): nothing from outside can reach it, so there is nothing to inject.
  */
 function runsLiteral(command: Node | undefined): boolean {
-  return command !== undefined && isPlainString(command);
+  // A literal, or text made only of constants (`CLEAR = "clear"` ... `os.system(CLEAR)`).
+  return command !== undefined && (isPlainString(command) || isConstantValue(command));
 }
 
 const evalRule: CallRule = (context, call, resolved) => {

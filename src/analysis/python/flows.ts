@@ -164,10 +164,22 @@ function plusOperands(node: Node, out: Node[]): Node[] {
  * literals before its use (`order = "DESC" if desc else "ASC"`, a module constant), or a choice
  * between such values. Formatting constants into SQL injects nothing.
  */
-function isConstantValue(node: Node, depth = 0): boolean {
+export function isConstantValue(node: Node, depth = 0): boolean {
   const inner = unwrap(node);
   if (isConstant(inner)) return true;
   if (depth > 3) return false;
+  // `"rm -rf " + TMP_DIR`, `f"{TOOL} --version"`, `"%s %s" % (A, B)`: text made only of constants.
+  if (inner.type === 'binary_operator' && ['+', '%'].includes(operatorOf(inner) ?? '')) {
+    const left = inner.childForFieldName('left');
+    const right = inner.childForFieldName('right');
+    const constantRight =
+      right !== null &&
+      (isConstantValue(right, depth + 1) ||
+        (right.type === 'tuple' && right.namedChildren.every((c) => isConstantValue(c, depth + 1))));
+    return left !== null && isConstantValue(left, depth + 1) && constantRight;
+  }
+  if ((inner.type === 'string' || inner.type === 'concatenated_string') && isInterpolatedString(inner))
+    return interpolatesOnlyConstants(inner, depth + 1);
   if (inner.type === 'conditional_expression') {
     const [first, , last] = inner.namedChildren;
     return (
@@ -200,14 +212,14 @@ function isParameter(identifier: Node): boolean {
 }
 
 /** An f-string whose every interpolation is a constant value. */
-function interpolatesOnlyConstants(node: Node): boolean {
+function interpolatesOnlyConstants(node: Node, depth = 0): boolean {
   const strings = node.type === 'concatenated_string' ? node.namedChildren : [node];
   return strings.every((part) =>
     part.namedChildren
       .filter((child) => child.type === 'interpolation')
       .every((interpolation) => {
         const expression = interpolation.childForFieldName('expression') ?? interpolation.namedChildren[0];
-        return expression !== undefined && expression !== null && isConstantValue(expression);
+        return expression !== undefined && expression !== null && isConstantValue(expression, depth);
       }),
   );
 }

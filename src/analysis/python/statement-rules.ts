@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { FRAMEWORKS } from '../frameworks/index.js';
 import { definesName, importsModule, report, type FileContext } from './context.js';
-import { literalOf } from './flows.js';
+import { isConstantValue, literalOf } from './flows.js';
 import { resolve } from './imports.js';
 import {
   callArgs,
@@ -197,7 +197,7 @@ const SHELL_TEXT_HELPER = /quote|escape|split|join|format/i;
 function startsShell(call: Node, callee: string): boolean {
   if (SHELL_TEXT_HELPER.test(callee)) return false;
   const command = commandArgument(call);
-  return command === undefined || !isPlainString(command);
+  return command === undefined || !(isPlainString(command) || isConstantValue(command));
 }
 
 /** shell=True, verify=False, cert_reqs='CERT_NONE', debug=True, SECRET_KEY='...', ... */

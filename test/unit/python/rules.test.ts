@@ -61,6 +61,7 @@ const matches: Match[] = [
   ['py-os-system', 'import os\nos.system("hg clone --quiet %s %s" % (url, filename))', [2]],
   ['py-os-system', 'import os\nos.system(command="ls " + d)', [2]],
 
+  ['py-os-system', 'import os\ndef f(x):\n    TMP = "/tmp/" + x\n    os.system("rm -rf " + TMP)', [4]],
   ['py-os-popen', 'import os\ndata = os.popen(cmd).read()', [2]],
   ['py-os-popen', 'import popen2\npopen2.popen3(c)', [2]],
   ['py-os-popen', 'import commands\ncommands.getoutput(c)', [2]],
@@ -529,6 +530,11 @@ const matches: Match[] = [
 ];
 
 const noMatches: NoMatch[] = [
+  // Commands made only of constants: nothing from outside reaches the shell.
+  ['py-os-system', 'import os\nCLEAR = "clear"\ndef f():\n    os.system(CLEAR)'],
+  ['py-os-system', 'import os\nTMP = "/tmp/build"\ndef clean():\n    os.system("rm -rf " + TMP)'],
+  ['py-subprocess-shell', 'import subprocess\nCMD = "ls -l"\nsubprocess.run(CMD, shell=True)'],
+  ['py-subprocess-shell', 'import subprocess\nTOOL = "git"\nsubprocess.run(f"{TOOL} status", shell=True)'],
   ['py-password-hasher', 'from werkzeug.security import safe_join\np = safe_join(root, name)'],
   ['py-password-hasher', 'import bcrypt'],
   [

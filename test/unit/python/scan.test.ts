@@ -161,7 +161,8 @@ describe('scanPython', () => {
       Buffer.from([0xe9]),
       Buffer.from('\nname = "Ren'),
       Buffer.from([0xe9]),
-      Buffer.from('"; eval(name)\nimport os\nos.system(name)\nwave = "\u{1F600}\u{1F44B}"; exec(wave)\n'),
+      // `data` is never assigned: a value from outside (a literal would be a constant, not a finding).
+      Buffer.from('"; eval(data)\nimport os\nos.system(data)\nwave = "\u{1F600}\u{1F44B}"; exec(data)\n'),
     ]);
     const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
     expect(text).toContain('\uFFFD');
