@@ -115,6 +115,8 @@ export function detectSecrets(line: string, syntax: Syntax): SecretMatch[] {
   if (TOKEN_HINT.test(line)) {
     found.push(...detectTokens(line), ...detectUrlPasswords(line));
   }
+  if (CREDENTIAL_CALL_HINT.test(line) && (syntax === 'python' || syntax === 'any' || syntax === 'other'))
+    found.push(...detectPositionalCredentials(line));
   if (NAME_HINT.test(line)) {
     found.push(
       ...detectAwsSecret(line),
@@ -494,6 +496,46 @@ const CONN_PAIR =
 const FORMAT_FIELD = /^[A-Za-z_][\w.]*(?:\[[^\]]*\])?$/;
 
 /** A secret-named key with a literal value in a keyword/value connection string. */
+const CREDENTIAL_CALL_HINT =
+  /\.(?:login|simple_bind_s|simple_bind|bind_s|pass_)\(|\bFTP(?:_TLS)?\(|\bHTTP(?:Basic|Digest|Proxy)Auth\(|\bauth\s*=\s*\(/;
+const ANY = `[^'"\\n]*`;
+const VALUE = `(?<v>[^'"\\n]+)`;
+/** The n-th quoted argument: its quote captured as `q<n>`, closed by the same quote. */
+const quoted = (n: number, body: string): string => `(?<q${n}>['"])${body}\\k<q${n}>`;
+/**
+ * Calls that take a password by position, written with literals: `server.login("me", "pw")`
+ * (smtplib, imaplib, ftplib, LDAP binds), `FTP(host, user, "pw")`, `HTTPBasicAuth("me", "pw")`,
+ * requests' `auth=("me", "pw")`, poplib's `pass_("pw")`.
+ */
+const POSITIONAL_CREDENTIALS: readonly RegExp[] = [
+  `\\.(?<call>login|simple_bind_s|simple_bind|bind_s)\\(\\s*${quoted(1, ANY)}\\s*,\\s*${quoted(2, VALUE)}\\s*[,)]`,
+  `\\b(?<call>FTP(?:_TLS)?)\\(\\s*${quoted(1, ANY)}\\s*,\\s*${quoted(2, ANY)}\\s*,\\s*${quoted(3, VALUE)}`,
+  `\\b(?<call>HTTP(?:Basic|Digest|Proxy)Auth)\\(\\s*${quoted(1, ANY)}\\s*,\\s*${quoted(2, VALUE)}\\s*\\)`,
+  `\\b(?<call>auth)\\s*=\\s*\\(\\s*${quoted(1, ANY)}\\s*,\\s*${quoted(2, VALUE)}\\s*\\)`,
+  `\\.(?<call>pass_)\\(\\s*${quoted(1, VALUE)}\\s*\\)`,
+].map((source) => new RegExp(source, 'g'));
+
+function detectPositionalCredentials(line: string): SecretMatch[] {
+  const out: SecretMatch[] = [];
+  for (const pattern of POSITIONAL_CREDENTIALS) {
+    for (const m of line.matchAll(pattern)) {
+      const value = m.groups?.['v'] ?? '';
+      const call = m.groups?.['call'] ?? 'a call';
+      // The value ends just before its closing quote, which ends the match or precedes `,`/`)`.
+      const start = m.index + m[0].lastIndexOf(value);
+      const judged = judge(
+        'password',
+        { value, start, next: start + value.length },
+        'python',
+        '=',
+        `passed as the password of ${call}()`,
+      );
+      if (judged !== undefined) out.push(judged);
+    }
+  }
+  return out;
+}
+
 function detectConnectionString(line: string): SecretMatch[] {
   if (!line.includes('=') || !CONN_KEY.test(line)) return [];
   const out: SecretMatch[] = [];

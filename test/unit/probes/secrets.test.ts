@@ -34,6 +34,64 @@ interface Row {
 }
 
 const rows: Row[] = [
+  // Passwords passed by position to the calls that take one.
+  {
+    name: 'a password passed by position: smtplib login, ftplib, HTTPBasicAuth, requests auth=',
+    files: {
+      'mail.py': [
+        'server.login("alerts@example.com", "Wint3r!sC0ming2024")',
+        'ftp = ftplib.FTP("ftp.example.com", "backup", "Ftp$ecret99")',
+        'r = requests.get(url, auth=HTTPBasicAuth("api", "B4sic-Auth-Pw"))',
+        "r = requests.get(url, auth=('api', 'Tupl3-Auth-Pw'))",
+        'conn.simple_bind_s("cn=admin,dc=example,dc=org", "Ld4p-Adm1n!")',
+      ].join('\n'),
+    },
+    expected: [
+      {
+        rule: 'secret-assignment',
+        file: 'mail.py',
+        line: 1,
+        snippet: 'server.login("alerts@example.com", "Wi***")',
+      },
+      {
+        rule: 'secret-assignment',
+        file: 'mail.py',
+        line: 2,
+        snippet: 'ftp = ftplib.FTP("ftp.example.com", "backup", "Ft***")',
+      },
+      {
+        rule: 'secret-assignment',
+        file: 'mail.py',
+        line: 3,
+        snippet: 'r = requests.get(url, auth=HTTPBasicAuth("api", "B4***"))',
+      },
+      {
+        rule: 'secret-assignment',
+        file: 'mail.py',
+        line: 4,
+        snippet: "r = requests.get(url, auth=('api', 'Tu***'))",
+      },
+      {
+        rule: 'secret-assignment',
+        file: 'mail.py',
+        line: 5,
+        snippet: 'conn.simple_bind_s("cn=admin,dc=example,dc=org", "Ld***")',
+      },
+    ],
+  },
+  {
+    name: 'passwords by position that are not literals, or placeholders, are no finding',
+    files: {
+      'mail.py': [
+        'server.login(user, password)',
+        'server.login("alerts@example.com", os.environ["SMTP_PASSWORD"])',
+        'server.login("user", "password")',
+        'ftp = ftplib.FTP(host, "anonymous", "")',
+        'r = requests.get(url, auth=(user, token))',
+      ].join('\n'),
+    },
+    expected: [],
+  },
   // Well-known token formats: the first 4 characters stay, the rest is masked.
   {
     name: 'AWS access key id',
