@@ -107,6 +107,12 @@ describe('answers file', () => {
     );
   });
 
+  it('an unknown key with a line separator in it is quoted on one line', () => {
+    const message = errorOf(repo('version: 1\nanswers: {}\n"odd\\u2028key\\nx": 1\n'));
+    expect(message).toContain('unknown key "odd\\u{2028}key\\nx"');
+    expect(message).not.toMatch(/[\n\u2028]/);
+  });
+
   it('a damaged file is never overwritten', () => {
     const text = 'version: 1\nanswers:\n  a: [x\n';
     const root = repo(text);

@@ -4,6 +4,12 @@ import { printable } from '../../../src/util/printable.js';
 describe('printable', () => {
   const rows: { name: string; input: string; expected: string }[] = [
     {
+      // Found by the answers property test: a key with U+2028 broke a one-line error in two.
+      name: 'line and paragraph separators are made visible',
+      input: 'at:\u2028commit\u2029',
+      expected: 'at:\\u{2028}commit\\u{2029}',
+    },
+    {
       name: 'plain text',
       input: 'app/views.py:42 eval() — ✔ ünïcode',
       expected: 'app/views.py:42 eval() — ✔ ünïcode',
