@@ -82,7 +82,11 @@ export function evaluate(checklist: Checklist, facts: Facts, options: EvaluateOp
     const answer = options.answers.answers[item.id];
     const answered = applyAnswer(auto, answer, options.now);
     if (answer === undefined) return answered;
-    const stale = staleReasons({ answer, now: currentState(auto), changes: options.changes?.[item.id] ?? {} });
+    const stale = staleReasons({
+      answer,
+      now: currentState(auto),
+      changes: options.changes?.[item.id] ?? {},
+    });
     return stale.length === 0 ? answered : { ...answered, stale };
   });
   const started = options.startedAt ?? options.now;

@@ -44,6 +44,20 @@ export async function blobAt(root: string, commit: string, path: string): Promis
   return r.ok ? r.stdout.trim() || undefined : undefined;
 }
 
+/** The blob ids of paths at `commit` (a path not there is left out). */
+export async function blobsAtCommit(
+  root: string,
+  commit: string,
+  paths: readonly string[],
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const path of [...new Set(paths)].sort()) {
+    const blob = await blobAt(root, commit, path);
+    if (blob !== undefined) out.set(path, blob);
+  }
+  return out;
+}
+
 async function commitExists(root: string, commit: string): Promise<boolean> {
   return (await runGit(root, ['cat-file', '-e', `${commit}^{commit}`])).ok;
 }
