@@ -160,6 +160,14 @@ describe('an answer goes stale when what it cites changes (tmux UI, real git, bu
     expect(refused.exitCode).toBe(1);
     expect(String(refused.stdout)).toContain(`stale answer: ${ITEM} — app/schemas.py changed in ${change}`);
 
+    // --accept-stale signs off anyway and records the accepted stale answer with its reason.
+    const accepted = await vouch(['signoff', root, '--release', '0.9.0', '--no-bandit', '--accept-stale']);
+    expect(accepted.exitCode).toBe(0);
+    const acceptedRecord = JSON.parse(readFileSync(join(root, '.vouch', 'signoffs', '0.9.0.json'), 'utf8'));
+    expect(acceptedRecord.predicate.acceptedStale).toEqual([
+      { id: ITEM, reasons: [`app/schemas.py changed in ${change}`] },
+    ]);
+
     // 5. Re-confirm in the UI: the item is marked and visited first; Enter on the answer confirms it.
     term = ui(root);
     const list = await term.waitFor(/answered/);
@@ -176,7 +184,8 @@ describe('an answer goes stale when what it cites changes (tmux UI, real git, bu
     const again = storedAnswer(root);
     expect(again?.cites).toEqual(['app/schemas.py', 'app/views.py:1-3']);
     expect(again?.basis?.blobs?.['app/schemas.py']).toBe(git(root, 'rev-parse', 'HEAD:app/schemas.py'));
-    git(root, 'commit', '-qam', 're-confirm input-validated');
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 're-confirm input-validated');
 
     // 6. Sign-off succeeds and records the cited blobs; verify passes.
     const signed = await vouch(['signoff', root, '--release', '1.0.0', '--no-bandit']);
