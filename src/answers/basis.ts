@@ -7,6 +7,9 @@ import { parseCites } from './cites.js';
 import { formatEvidenceRef, parseEvidenceRef, type EvidenceRef, type PathChange } from './staleness.js';
 import type { Answer, AnswerBasis, AnswersFile } from './types.js';
 
+/** Answers checked at the same time (each runs a few git commands). */
+const GIT_WORKERS = 4;
+
 /** Every file an answer rests on: its cites, the evidence files it recorded. */
 function basisPaths(answer: Answer): string[] {
   const paths = new Set(parseCites(answer.cites ?? []).cites.map((c) => c.path));
@@ -38,7 +41,7 @@ export async function answerChanges(root: string, answers: AnswersFile): Promise
   if (entries.length === 0) return { changes: out, missing };
   const files = new FileChanges(root);
   await files.prepare(entries.flatMap(([, a]) => basisPaths(a)));
-  for (const [id, answer] of entries) {
+  const one = async (id: string, answer: Answer): Promise<void> => {
     const changes: Record<string, PathChange> = {};
     for (const path of basisPaths(answer)) {
       let blob = answer.basis?.blobs?.[path];
@@ -54,7 +57,17 @@ export async function answerChanges(root: string, answers: AnswersFile): Promise
       if (change.kind !== 'unchanged') changes[path] = change;
     }
     out[id] = changes;
-  }
+  };
+  // A few answers at a time: each asks git a handful of questions, and processes are the cost.
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < entries.length) {
+      const [id, answer] = entries[next++]!;
+      await one(id, answer);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(GIT_WORKERS, entries.length) }, worker));
+  missing.sort();
   return { changes: out, missing };
 }
 

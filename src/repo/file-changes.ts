@@ -108,6 +108,7 @@ export class FileChanges {
     Promise<ReturnType<typeof parseNameStatus> | undefined>
   >();
   private current: Map<string, string> | undefined;
+  private readonly changeMemo = new Map<string, Promise<PathChange>>();
 
   constructor(private readonly root: string) {}
 
@@ -143,8 +144,21 @@ export class FileChanges {
     return known;
   }
 
-  /** What happened to `path` since the answer that recorded `blob` at `commit`. */
-  async change(path: string, blob: string, commit: string | undefined): Promise<PathChange> {
+  /**
+   * What happened to `path` since the answer that recorded `blob` at `commit`. Answers given at
+   * the same commit often cite the same files: each (commit, path, blob) is asked of git once.
+   */
+  change(path: string, blob: string, commit: string | undefined): Promise<PathChange> {
+    const key = `${commit ?? ''}\0${path}\0${blob}`;
+    let known = this.changeMemo.get(key);
+    if (known === undefined) {
+      known = this.compute(path, blob, commit);
+      this.changeMemo.set(key, known);
+    }
+    return known;
+  }
+
+  private async compute(path: string, blob: string, commit: string | undefined): Promise<PathChange> {
     const now = this.blobNow(path);
     if (now === blob) return { kind: 'unchanged' };
     const status = commit === undefined ? undefined : await this.nameStatus(commit);
