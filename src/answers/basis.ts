@@ -7,6 +7,8 @@ import { parseCites } from './cites.js';
 import { formatEvidenceRef, parseEvidenceRef, type EvidenceRef, type PathChange } from './staleness.js';
 import type { Answer, AnswerBasis, AnswersFile } from './types.js';
 
+const COMMIT_ID = /^[0-9a-f]{7,64}$/u;
+
 /** Answers checked at the same time (each runs a few git commands). */
 const GIT_WORKERS = 4;
 
@@ -43,17 +45,19 @@ export async function answerChanges(root: string, answers: AnswersFile): Promise
   await files.prepare(entries.flatMap(([, a]) => basisPaths(a)));
   const one = async (id: string, answer: Answer): Promise<void> => {
     const changes: Record<string, PathChange> = {};
+    // The file is the repository's text: only a commit id goes to git as a revision.
+    const commit = answer.commit !== undefined && COMMIT_ID.test(answer.commit) ? answer.commit : undefined;
     for (const path of basisPaths(answer)) {
       let blob = answer.basis?.blobs?.[path];
-      if (blob === undefined && answer.commit !== undefined) {
-        blob = await blobAt(root, answer.commit, path);
-      }
+      if (blob === undefined && commit !== undefined && files.usable) blob = await blobAt(root, commit, path);
       if (blob === undefined) {
         const cited = parseCites(answer.cites ?? []).cites.some((c) => c.path === path);
-        if (cited && files.blobNow(path) === undefined) missing.push(`${id}: ${path}`);
+        if (cited && !isRepoFile(root, path)) missing.push(`${id}: ${path}`);
         continue;
       }
-      const change = await files.change(path, blob, answer.commit);
+      // Without git (or outside a repository) nothing can be compared: no answer is called stale.
+      if (!files.usable) continue;
+      const change = await files.change(path, blob, commit);
       if (change.kind !== 'unchanged') changes[path] = change;
     }
     out[id] = changes;

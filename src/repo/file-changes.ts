@@ -58,6 +58,11 @@ export async function blobsAtCommit(
   return out;
 }
 
+async function isWorkTree(root: string): Promise<boolean> {
+  const r = await runGit(root, ['rev-parse', '--is-inside-work-tree']);
+  return r.ok && r.stdout.trim() === 'true';
+}
+
 async function commitExists(root: string, commit: string): Promise<boolean> {
   return (await runGit(root, ['cat-file', '-e', `${commit}^{commit}`])).ok;
 }
@@ -112,9 +117,14 @@ export class FileChanges {
 
   constructor(private readonly root: string) {}
 
+  /** False when git could not hash the files (not installed, or not a repository vouch may read). */
+  usable = true;
+
   /** Loads the blob ids of all paths that will be asked about (one git call). */
   async prepare(paths: readonly string[]): Promise<void> {
     this.current = await worktreeBlobs(this.root, paths);
+    const present = paths.filter((p) => isRepoFile(this.root, p));
+    this.usable = present.every((p) => this.current?.has(p) === true) && (await isWorkTree(this.root));
   }
 
   /** The current blob of a path (after prepare), undefined when the file is gone. */
