@@ -146,6 +146,9 @@ describe('an answer goes stale when what it cites changes (tmux UI, real git, bu
       'stale',
     ]);
     expect(audit.exitCode).toBe(1);
+    expect(String(audit.stdout)).toContain(
+      `Stale answers (re-confirm them in vouch):\n  ⟳ ${ITEM} — All user input is validated\n      app/schemas.py changed in ${change}`,
+    );
     const report = JSON.parse(readFileSync(out, 'utf8')) as {
       items: { id: string; verdict: string; stale: { kind: string; text: string }[] | null }[];
     };
