@@ -13,6 +13,7 @@ import { gitAvailable, runGit } from '../repo/exec/git-command.js';
 import { blobsAtCommit, worktreeBlobs } from '../repo/file-changes.js';
 import { parseCites } from '../answers/cites.js';
 import type { AuditItem } from '../audit/types.js';
+import type { PathChange } from '../answers/staleness.js';
 
 export interface SignoffArgs extends AuditFlags {
   release: string;
@@ -33,7 +34,7 @@ export async function signoffCommand(args: SignoffArgs): Promise<number> {
   const ctx = prepareAudit(args);
   // Before the audit: refused now, not after minutes of analysis.
   assertNoSymlink(ctx.root, `${SIGNOFF_DIR}/${release}.json`);
-  const { audit, facts } = await runAudit(ctx);
+  const { audit, facts, changes } = await runAudit(ctx);
   if (!gitAvailable())
     throw new UsageError('git not found on PATH: a sign-off names a commit, which needs git');
   if (!facts.git.isRepo || facts.git.head === undefined) {
@@ -69,7 +70,7 @@ export async function signoffCommand(args: SignoffArgs): Promise<number> {
     allowDirty: args.allowDirty === true,
     dirty: facts.git.dirty === true,
     acceptStale: args.acceptStale === true,
-    citeBlobs: await citeBlobs(ctx.root, facts.git.head, audit.items),
+    citeBlobs: await citeBlobs(ctx.root, facts.git.head, audit.items, changes),
   });
   const written = await writeSignoff(
     ctx.root,
@@ -85,17 +86,27 @@ export async function signoffCommand(args: SignoffArgs): Promise<number> {
   return EXIT.ok;
 }
 
-/** item id → cited path → its blob id at the commit being signed off. */
+/**
+ * item id → cited path → where the file is at the commit being signed off (a file renamed since
+ * the answer under its new name: the answer still holds, and verify must check the file that is
+ * there) and its blob id.
+ */
 async function citeBlobs(
   root: string,
   commit: string,
   items: readonly AuditItem[],
-): Promise<Record<string, Record<string, string | undefined>>> {
-  const out: Record<string, Record<string, string | undefined>> = {};
+  changes: Record<string, Record<string, PathChange>>,
+): Promise<Record<string, Record<string, { path: string; blob?: string | undefined }>>> {
+  const out: Record<string, Record<string, { path: string; blob?: string | undefined }>> = {};
   for (const item of items) {
-    const paths = parseCites(item.cites ?? []).cites.map((c) => c.path);
-    if (paths.length === 0) continue;
-    out[item.id] = Object.fromEntries(await blobsAtCommit(root, commit, paths));
+    const cited = parseCites(item.cites ?? []).cites.map((c) => c.path);
+    if (cited.length === 0) continue;
+    const where = (path: string): string => {
+      const change = changes[item.id]?.[path];
+      return change?.kind === 'renamed' ? change.to : path;
+    };
+    const blobs = await blobsAtCommit(root, commit, cited.map(where));
+    out[item.id] = Object.fromEntries(cited.map((p) => [p, { path: where(p), blob: blobs.get(where(p)) }]));
   }
   return out;
 }

@@ -170,8 +170,11 @@ export interface StatementOptions {
   branch?: string | undefined;
   allowDirty: boolean;
   dirty: boolean;
-  /** item id → cited path → its blob id at the signed commit (undefined: not there). */
-  citeBlobs?: Record<string, Record<string, string | undefined>> | undefined;
+  /**
+   * item id → cited path → where it is at the signed commit (a renamed file under its new path)
+   * and its blob id there (undefined: not there).
+   */
+  citeBlobs?: Record<string, Record<string, { path: string; blob?: string | undefined }>> | undefined;
   /** --accept-stale was given: the stale answers are recorded. */
   acceptStale?: boolean | undefined;
 }
@@ -193,9 +196,9 @@ export function buildStatement(audit: Audit, opts: StatementOptions): Statement 
       if (item.cites !== undefined && item.cites.length > 0) {
         const blobs = opts.citeBlobs?.[item.id] ?? {};
         out.cites = parseCites(item.cites).cites.map((c) => {
-          const cite: SignoffCite = { cite: formatCite(c), path: c.path };
-          const blob = blobs[c.path];
-          if (blob !== undefined) cite.blob = blob;
+          const at = blobs[c.path];
+          const cite: SignoffCite = { cite: formatCite(c), path: at?.path ?? c.path };
+          if (at?.blob !== undefined) cite.blob = at.blob;
           return cite;
         });
       }

@@ -216,3 +216,44 @@ describe('an answer goes stale when what it cites changes (tmux UI, real git, bu
     );
   }, 180_000);
 });
+
+describe('a cited file renamed without a change (real git, built CLI)', () => {
+  it('is not stale; the sign-off records it under its new name and verify holds', async () => {
+    const root = await repoWithOneOpenItem();
+    const head = git(root, 'rev-parse', 'HEAD');
+    const blob = git(root, 'rev-parse', 'HEAD:app/schemas.py');
+    appendFileSync(
+      join(root, '.vouch', 'answers.yaml'),
+      [
+        `  ${ITEM}:`,
+        '    verdict: pass',
+        '    note: marshmallow schemas',
+        `    at: "${new Date().toISOString()}"`,
+        `    commit: "${head}"`,
+        '    cites: [app/schemas.py]',
+        '    basis:',
+        '      blobs:',
+        `        app/schemas.py: ${blob}`,
+        '',
+      ].join('\n'),
+    );
+    git(root, 'add', '-A');
+    git(root, 'commit', '-qm', 'answer by hand');
+    git(root, 'mv', 'app/schemas.py', 'app/forms.py');
+    git(root, 'commit', '-qm', 'rename');
+
+    const out = join(root, '..', 'renamed.json');
+    await vouch([root, '--non-interactive', '--no-bandit', '--format', 'json', '--output', out]);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { items: { id: string; stale: unknown }[] };
+    expect(report.items.find((i) => i.id === ITEM)?.stale).toBeNull();
+
+    const signed = await vouch(['signoff', root, '--release', '2.0.0', '--no-bandit']);
+    expect(String(signed.stdout)).toContain('Signed off 2.0.0');
+    const record = JSON.parse(readFileSync(join(root, '.vouch', 'signoffs', '2.0.0.json'), 'utf8'));
+    expect(record.predicate.items.find((i: { id: string }) => i.id === ITEM).cites).toEqual([
+      { cite: 'app/schemas.py', path: 'app/forms.py', blob },
+    ]);
+    const verified = await vouch(['verify', root]);
+    expect(String(verified.stdout)).toContain('vouch: ok');
+  }, 120_000);
+});

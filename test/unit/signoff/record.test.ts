@@ -412,12 +412,17 @@ describe('stale answers and cites in the statement', () => {
       allowDirty: false,
       dirty: false,
       acceptStale,
-      citeBlobs: { 'rate-limiting': { 'app/views.py': 'e'.repeat(40) } },
+      citeBlobs: {
+        'rate-limiting': {
+          'app/limits.py': { path: 'app/rate.py', blob: 'f'.repeat(40) },
+          'app/views.py': { path: 'app/views.py', blob: 'e'.repeat(40) },
+        },
+      },
     });
 
-  it('records each cite with its blob id at the signed commit (none for a file not there)', () => {
+  it('records each cite with its path and blob id at the signed commit (a renamed file under its new path)', () => {
     expect(build(true).predicate.items[0]?.cites).toEqual([
-      { cite: 'app/limits.py', path: 'app/limits.py' },
+      { cite: 'app/limits.py', path: 'app/rate.py', blob: 'f'.repeat(40) },
       { cite: 'app/views.py:40-60', path: 'app/views.py', blob: 'e'.repeat(40) },
     ]);
   });
@@ -434,7 +439,7 @@ describe('stale answers and cites in the statement', () => {
 
   it('a record with malformed cites is refused when read back', () => {
     const st = build(true);
-    const text = canonicalJson(st).replace('"path": "app/limits.py"', '"path": 7');
+    const text = canonicalJson(st).replace('"path": "app/rate.py"', '"path": 7');
     expect(parseStatement(text)).toEqual({ ok: false, reason: 'item rate-limiting has malformed cites' });
   });
 });

@@ -232,7 +232,7 @@ describe('verifySignoff: every cited file still has the blob id the statement re
       commit,
       allowDirty: false,
       dirty: false,
-      citeBlobs: { 'deps-pinned': { 'app.py': blobOf(real.get('app.py') ?? '') } },
+      citeBlobs: { 'deps-pinned': { 'app.py': { path: 'app.py', blob: blobOf(real.get('app.py') ?? '') } } },
     });
     await writeSignoff(repo.root, statement);
     const verify = () =>
