@@ -6,8 +6,16 @@ import { UsageError } from '../errors.js';
 import { removeStaleTemps, writeFileAtomic } from '../util/atomic-write.js';
 import { describeOwner, LockBusyError, lockSync, unlock } from '../util/pid-lock.js';
 import { assertNoSymlink } from '../util/vouch-dir.js';
-import { formatProblem, readYaml, schemaProblems } from '../util/yaml-source.js';
-import type { Answer, AnswersFile } from './types.js';
+import {
+  formatProblem,
+  positionOf,
+  readYaml,
+  schemaProblems,
+  type ParsedYaml,
+  type SourceProblem,
+} from '../util/yaml-source.js';
+import { parseCite } from './cites.js';
+import type { Answer, AnswerBasis, AnswersFile } from './types.js';
 
 export const ANSWERS_PATH = join('.vouch', 'answers.yaml');
 
@@ -34,6 +42,20 @@ const answerSchema = {
     by: { type: 'string' },
     at: { type: 'string' },
     commit: { type: 'string' },
+    cites: { type: 'array', items: { type: 'string', minLength: 1 } },
+    basis: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        item: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+        auto: { enum: ['pass', 'fail', 'review', 'na', 'unanswered'] },
+        evidence: { type: 'array', items: { type: 'string' } },
+        blobs: {
+          type: 'object',
+          additionalProperties: { type: 'string', pattern: '^[0-9a-f]{40}(?:[0-9a-f]{24})?$' },
+        },
+      },
+    },
   },
   if: { properties: { verdict: { const: 'waived' } } },
   then: { required: ['reason'] },
@@ -71,6 +93,7 @@ export function readAnswers(repoRoot: string): AnswersFile {
   if (problems.length === 0 && !validate(parsed.value)) {
     problems = schemaProblems(parsed, validate.errors ?? [], 'the answers file');
   }
+  if (problems.length === 0) problems = citeProblems(parsed);
   const first = problems[0];
   if (first !== undefined) {
     throw new UsageError(
@@ -81,16 +104,69 @@ export function readAnswers(repoRoot: string): AnswersFile {
   return parsed.value as AnswersFile;
 }
 
-/** Serialises answers in a stable order (by item id), with a header that says what the file is. */
+function citeProblems(parsed: ParsedYaml): SourceProblem[] {
+  const file = parsed.value as AnswersFile;
+  const problems: SourceProblem[] = [];
+  for (const [id, answer] of Object.entries(file.answers)) {
+    (answer.cites ?? []).forEach((text, i) => {
+      const cite = parseCite(text);
+      if (typeof cite !== 'string') return;
+      const at = positionOf(parsed, `/answers/${id}/cites/${i}`);
+      problems.push({ file: ANSWERS_PATH, ...at, message: `${id}: bad cite ${cite}` });
+    });
+  }
+  return problems;
+}
+
+/** The order of an answer's fields in the file: a re-recorded answer changes only its own lines. */
+const ANSWER_KEYS: readonly (keyof Answer)[] = [
+  'verdict',
+  'note',
+  'reason',
+  'expires',
+  'by',
+  'at',
+  'commit',
+  'cites',
+  'basis',
+];
+const BASIS_KEYS: readonly (keyof AnswerBasis)[] = ['item', 'auto', 'evidence', 'blobs'];
+
+function ordered<T extends object>(value: T, keys: readonly (keyof T)[]): T {
+  const out: Partial<T> = {};
+  for (const key of keys) {
+    const v = value[key];
+    // Drop undefined fields so YAML stays clean.
+    if (v !== undefined) out[key] = v;
+  }
+  return out as T;
+}
+
+/** One answer with its fields, evidence and blobs in the file's fixed order. */
+export function canonicalAnswer(answer: Answer): Answer {
+  const out = ordered(answer, ANSWER_KEYS);
+  if (answer.basis !== undefined) {
+    const basis = ordered(answer.basis, BASIS_KEYS);
+    if (basis.evidence !== undefined) basis.evidence = [...basis.evidence].sort();
+    if (basis.blobs !== undefined) {
+      basis.blobs = Object.fromEntries(
+        Object.keys(basis.blobs)
+          .sort()
+          .map((path) => [path, basis.blobs![path]!]),
+      );
+    }
+    out.basis = basis;
+  }
+  return out;
+}
+
+/** Serialises answers in a stable order (by item id, fields in a fixed order), with a header that says what the file is. */
 export function formatAnswers(file: AnswersFile): string {
   const answers: Record<string, Answer> = {};
   for (const id of Object.keys(file.answers).sort()) {
     const a = file.answers[id];
     if (a === undefined) continue;
-    // Drop undefined fields so YAML stays clean.
-    answers[id] = Object.fromEntries(
-      Object.entries(a).filter(([, v]) => v !== undefined),
-    ) as unknown as Answer;
+    answers[id] = canonicalAnswer(a);
   }
   return (
     "# vouch answers: a person's answers to checklist items. Commit this file.\n" +

@@ -18,6 +18,8 @@ export function applyAnswer(item: AuditItem, answer: Answer | undefined, now: Da
     answeredBy: undefined,
     answeredAt: undefined,
     answeredCommit: undefined,
+    cites: undefined,
+    stale: undefined,
     reasons: item.reasons.filter((r) => !r.startsWith('waiver expired')),
   };
   if (item.source === 'disabled') return item;
@@ -28,6 +30,7 @@ export function applyAnswer(item: AuditItem, answer: Answer | undefined, now: Da
     answeredBy: answer.by,
     answeredAt: answer.at,
     answeredCommit: answer.commit,
+    cites: answer.cites,
   };
   if (answer.verdict === 'waived') {
     const waiver = { reason: answer.reason ?? '', expires: answer.expires };
@@ -58,7 +61,10 @@ export function summarize(items: readonly AuditItem[]): Summary {
   return { total: items.length, counts };
 }
 
-/** True when an item still needs a person: review, unanswered (disabled items never do). */
+/** True when an item still needs a person: review, unanswered, or a stale answer (disabled items never do). */
 export function needsPerson(item: AuditItem): boolean {
-  return item.source !== 'disabled' && (item.verdict === 'review' || item.verdict === 'unanswered');
+  return (
+    item.source !== 'disabled' &&
+    (item.verdict === 'review' || item.verdict === 'unanswered' || (item.stale?.length ?? 0) > 0)
+  );
 }

@@ -1,9 +1,11 @@
+import { staleReasons, type PathChange } from '../answers/staleness.js';
 import type { AnswersFile } from '../answers/types.js';
 import type { Checklist, Condition, Item } from '../checklist/types.js';
 import type { Probe, ProbeResult } from '../probes/types.js';
 import type { Facts } from '../repo/types.js';
 import { applyAnswer, summarize } from './answers-merge.js';
 import type { Audit, AuditItem, Evidence, ProbeStatus } from './types.js';
+import { currentState } from './stale.js';
 import { markerLookup, type MarkerLookup } from './suppression.js';
 import { importedEvidence } from '../vuln/bears-on.js';
 import type { ImportedFinding } from '../vuln/types.js';
@@ -19,6 +21,8 @@ export interface EvaluateOptions {
   toolVersion: string;
   startedAt?: Date;
   notices?: string[];
+  /** item id → what git says happened to the files its answer rests on (see answers/basis.ts). */
+  changes?: Record<string, Record<string, PathChange>>;
 }
 
 /** `Evidence.check` of a finding imported from another tool's report (`--import`): no check of the item. */
@@ -86,9 +90,16 @@ export function evaluate(checklist: Checklist, facts: Facts, options: EvaluateOp
       markersAt,
       facts.vulnerabilities.findings,
     );
-    return auto.source === 'disabled'
-      ? auto
-      : applyAnswer(auto, options.answers.answers[item.id], options.now);
+    if (auto.source === 'disabled') return auto;
+    const answer = options.answers.answers[item.id];
+    const answered = applyAnswer(auto, answer, options.now);
+    if (answer === undefined) return answered;
+    const stale = staleReasons({
+      answer,
+      now: currentState(auto),
+      changes: options.changes?.[item.id] ?? {},
+    });
+    return stale.length === 0 ? answered : { ...answered, stale };
   });
   const started = options.startedAt ?? options.now;
   return {

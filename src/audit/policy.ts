@@ -1,17 +1,25 @@
 import type { FailOn } from '../config/config.js';
+import { isStale } from './stale.js';
 import type { Audit, AuditItem, Verdict } from './types.js';
 
-const LEVELS: Record<Exclude<FailOn, 'none'>, Verdict[]> = {
-  fail: ['fail'],
-  review: ['fail', 'review'],
-  unanswered: ['fail', 'review', 'unanswered'],
-};
+/** The levels, worst first: a level takes in every one before it. */
+const ORDER = ['fail', 'stale', 'review', 'unanswered'] as const;
+type Level = (typeof ORDER)[number];
 
-/** The items that break the policy: at the --fail-on level or worse (fail > review > unanswered). Waived never do. */
-export function policyViolations(audit: Pick<Audit, 'items'>, failOn: FailOn): AuditItem[] {
-  if (failOn === 'none') return [];
-  const bad = LEVELS[failOn];
-  return audit.items.filter((i) => bad.includes(i.verdict));
+function atLevel(item: AuditItem, level: Level): boolean {
+  if (level === 'stale') return item.source !== 'disabled' && isStale(item);
+  return item.verdict === (level satisfies Verdict);
 }
 
-export const FAIL_ON_VALUES: readonly FailOn[] = ['fail', 'review', 'unanswered', 'none'];
+/**
+ * The items that break the policy: at the --fail-on level or worse (fail > stale > review >
+ * unanswered, stale meaning a person's answer whose basis changed). Waived items never fail,
+ * unless their waiver is stale and the level takes stale answers in.
+ */
+export function policyViolations(audit: Pick<Audit, 'items'>, failOn: FailOn): AuditItem[] {
+  if (failOn === 'none') return [];
+  const levels = ORDER.slice(0, ORDER.indexOf(failOn) + 1);
+  return audit.items.filter((i) => levels.some((level) => atLevel(i, level)));
+}
+
+export const FAIL_ON_VALUES: readonly FailOn[] = ['fail', 'stale', 'review', 'unanswered', 'none'];

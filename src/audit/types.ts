@@ -1,5 +1,6 @@
 import type { Checklist, Item, Outcome, Severity } from '../checklist/types.js';
 import type { Finding } from '../probes/types.js';
+import type { StaleReason } from '../answers/staleness.js';
 import type { Suppression } from './suppression.js';
 
 export type Verdict = Outcome | 'waived' | 'unanswered';
@@ -41,6 +42,10 @@ export interface AuditItem {
   answeredBy?: string | undefined;
   answeredAt?: string | undefined;
   answeredCommit?: string | undefined;
+  /** Places the person's answer cites (`path` or `path:START-END`). */
+  cites?: string[] | undefined;
+  /** Why the person's answer no longer holds (its cited code, the evidence or the item changed); absent when it holds. */
+  stale?: StaleReason[] | undefined;
   evidence: Evidence[];
   item: Item;
 }

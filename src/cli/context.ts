@@ -1,6 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readAnswers } from '../answers/answers.js';
+import { ANSWERS_PATH, readAnswers } from '../answers/answers.js';
+import { answerChanges } from '../answers/basis.js';
+import type { PathChange } from '../answers/staleness.js';
 import type { AnswersFile } from '../answers/types.js';
 import type { ProgressListener } from '../audit/progress.js';
 import type { Audit } from '../audit/types.js';
@@ -92,7 +94,7 @@ export function checklistFiles(flagFiles: string[] | undefined, config: VouchCon
 export async function runAudit(
   ctx: AuditContext,
   onProgress?: ProgressListener,
-): Promise<{ audit: Audit; facts: Facts }> {
+): Promise<{ audit: Audit; facts: Facts; changes: Record<string, Record<string, PathChange>> }> {
   const started = new Date();
   const t0 = performance.now();
   const { config, flags } = ctx;
@@ -111,6 +113,12 @@ export async function runAudit(
     toolVersion: VERSION,
     ...(onProgress === undefined ? {} : { onProgress }),
   });
+  const anchored = await answerChanges(ctx.root, ctx.answers);
+  if (anchored.missing.length > 0) {
+    throw new UsageError(
+      `${ANSWERS_PATH}: a cite names no file in the repository (${anchored.missing.join(', ')}); fix the path or remove the cite`,
+    );
+  }
   onProgress?.({ step: 'probes', state: 'running' });
   const audit = evaluate(ctx.checklist, facts, {
     probes: PROBES,
@@ -120,11 +128,12 @@ export async function runAudit(
     disabled: config.disable,
     policy: { countNonCode: config.countNonCode, countSuppressed: config.countSuppressed },
     toolVersion: VERSION,
+    changes: anchored.changes,
   });
   audit.notices = collectionNotices(facts, audit);
   audit.durationMs = Math.round(performance.now() - t0);
   onProgress?.({ step: 'probes', state: 'done', detail: `${audit.items.length} items` });
-  return { audit, facts };
+  return { audit, facts, changes: anchored.changes };
 }
 
 /** What a person should know about how the facts were gathered. */

@@ -1,6 +1,9 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { saveAnswer } from '../answers/answers.js';
+import { missingCites, recordBasis } from '../answers/basis.js';
+import { carryCites, type PathChange } from '../answers/staleness.js';
+import { currentState } from '../audit/stale.js';
 import { confirmBesideOthers, openSession, sessionNotice } from '../answers/sessions.js';
 import { summarize } from '../audit/answers-merge.js';
 import type { ProgressEvent } from '../audit/progress.js';
@@ -45,6 +48,8 @@ export async function interactiveAudit(args: AuditArgs): Promise<number> {
   }
 
   let ctx: AuditContext | undefined;
+  /** What git says happened to the files each answer rests on (a re-confirmed answer carries its cites through it). */
+  let changes: Record<string, Record<string, PathChange>> = {};
   let paths: Map<ReportFormat, string> = new Map();
   let latest: Audit | undefined;
   let usageError: UsageError | undefined;
@@ -60,7 +65,9 @@ export async function interactiveAudit(args: AuditArgs): Promise<number> {
       throw error;
     }
     emit({ step: 'checklist', state: 'done', detail: `${ctx.checklist.items.length} items` });
-    const { audit } = await runAudit(ctx, emit);
+    const result = await runAudit(ctx, emit);
+    const audit = result.audit;
+    changes = result.changes;
     latest = audit;
     return audit;
   })();
@@ -76,13 +83,30 @@ export async function interactiveAudit(args: AuditArgs): Promise<number> {
       auditPromise,
       by,
       commit: undefined,
-      onAnswer: (itemId, answer) => {
+      prepareCites: (itemId, cites) => {
+        if (ctx === undefined) return { cites };
+        const carried = carryCites(cites, changes[itemId] ?? {});
+        const missing = missingCites(ctx.root, carried);
+        if (missing.length > 0) {
+          return {
+            error: `cited ${missing.length > 1 ? 'files do' : 'file does'} not exist in the repository: ${printable(missing.join(', '))}`,
+          };
+        }
+        return { cites: carried };
+      },
+      onAnswer: async (itemId, answer) => {
         if (ctx === undefined) return;
-        saveAnswer(
-          ctx.root,
-          itemId,
-          answer === undefined ? undefined : { ...answer, commit: latest?.repo.commit },
-        );
+        const root = ctx.root;
+        if (answer === undefined) {
+          saveAnswer(root, itemId, undefined);
+          return;
+        }
+        const shown = latest?.items.find((i) => i.id === itemId);
+        const basis =
+          shown === undefined ? undefined : await recordBasis(root, currentState(shown), answer.cites ?? []);
+        saveAnswer(root, itemId, { ...answer, commit: latest?.repo.commit, basis });
+        // Recorded against what is here now: later cites are carried from this answer, not the old one.
+        delete changes[itemId];
       },
       onWriteReport: async (items: AuditItem[]) => {
         if (latest === undefined || ctx === undefined) return [];

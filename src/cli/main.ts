@@ -77,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
             type: 'string',
             choices: FAIL_ON_VALUES as string[],
             describe:
-              'Exit 1 when an item is at this level or worse (fail > review > unanswered) [default: fail]',
+              'Exit 1 when an item is at this level or worse (fail > stale > review > unanswered) [default: fail]',
           })
           .option('checklist', {
             alias: 'c',
@@ -172,6 +172,10 @@ async function main(argv: string[]): Promise<number> {
             describe:
               'Refuse answers older than this many days [default: max_age_days from settings, else off]',
           })
+          .option('accept-stale', {
+            type: 'boolean',
+            describe: 'Sign off despite stale answers (each is recorded in the sign-off, with its reason)',
+          })
           .option('checklist', {
             alias: 'c',
             type: 'string',
@@ -201,6 +205,7 @@ async function main(argv: string[]): Promise<number> {
           signKey: a.signKey,
           allowDirty: a.allowDirty,
           maxAge: a.maxAge,
+          acceptStale: a.acceptStale,
           checklist: a.checklist,
           ...banditFlags(a.bandit),
           osvDb: a.osvDb,

@@ -10,6 +10,10 @@ import { redactSecretsInLine } from '../util/redact.js';
 import { VERSION } from '../version.js';
 import { prepareAudit, runAudit, type AuditFlags } from './context.js';
 import { gitAvailable, runGit } from '../repo/exec/git-command.js';
+import { blobsAtCommit, worktreeBlobs } from '../repo/file-changes.js';
+import { parseCites } from '../answers/cites.js';
+import type { AuditItem } from '../audit/types.js';
+import type { PathChange } from '../answers/staleness.js';
 
 export interface SignoffArgs extends AuditFlags {
   release: string;
@@ -17,6 +21,7 @@ export interface SignoffArgs extends AuditFlags {
   signKey?: string | undefined;
   allowDirty?: boolean | undefined;
   maxAge?: number | undefined;
+  acceptStale?: boolean | undefined;
 }
 
 /** `vouch signoff`: audits with the recorded answers, refuses with reasons, or records the sign-off. */
@@ -29,7 +34,7 @@ export async function signoffCommand(args: SignoffArgs): Promise<number> {
   const ctx = prepareAudit(args);
   // Before the audit: refused now, not after minutes of analysis.
   assertNoSymlink(ctx.root, `${SIGNOFF_DIR}/${release}.json`);
-  const { audit, facts } = await runAudit(ctx);
+  const { audit, facts, changes } = await runAudit(ctx);
   if (!gitAvailable())
     throw new UsageError('git not found on PATH: a sign-off names a commit, which needs git');
   if (!facts.git.isRepo || facts.git.head === undefined) {
@@ -40,12 +45,17 @@ export async function signoffCommand(args: SignoffArgs): Promise<number> {
     allowDirty: args.allowDirty === true,
     maxAgeDays: args.maxAge ?? ctx.config.maxAgeDays,
     now: new Date(),
+    acceptStale: args.acceptStale === true,
   });
   if (reasons.length > 0) {
     process.stdout.write(
       `vouch: refusing to sign off ${release}:\n${reasons.map((r) => `  - ${terminalText(r)}`).join('\n')}\n`,
     );
-    process.stdout.write('Answer the open items with `vouch` (or record waivers), then run signoff again.\n');
+    process.stdout.write(
+      audit.items.some((i) => (i.stale?.length ?? 0) > 0) && args.acceptStale !== true
+        ? 'Answer the open items with `vouch` (re-confirm stale answers there, or pass --accept-stale to record them as accepted), then run signoff again.\n'
+        : 'Answer the open items with `vouch` (or record waivers), then run signoff again.\n',
+    );
     return EXIT.policy;
   }
   const signer = args.signer ?? (await whoAmI(ctx.root));
@@ -59,6 +69,8 @@ export async function signoffCommand(args: SignoffArgs): Promise<number> {
     branch: facts.git.branch,
     allowDirty: args.allowDirty === true,
     dirty: facts.git.dirty === true,
+    acceptStale: args.acceptStale === true,
+    citeBlobs: await citeBlobs(ctx.root, facts.git.head, audit.items, changes),
   });
   const written = await writeSignoff(
     ctx.root,
@@ -72,6 +84,31 @@ export async function signoffCommand(args: SignoffArgs): Promise<number> {
       'Commit these files; `vouch verify` checks them in the release pipeline.\n',
   );
   return EXIT.ok;
+}
+
+/**
+ * item id → cited path → where the file is at the commit being signed off (a file renamed since
+ * the answer under its new name: the answer still holds, and verify must check the file that is
+ * there) and its blob id.
+ */
+async function citeBlobs(
+  root: string,
+  commit: string,
+  items: readonly AuditItem[],
+  changes: Record<string, Record<string, PathChange>>,
+): Promise<Record<string, Record<string, { path: string; blob?: string | undefined }>>> {
+  const out: Record<string, Record<string, { path: string; blob?: string | undefined }>> = {};
+  for (const item of items) {
+    const cited = parseCites(item.cites ?? []).cites.map((c) => c.path);
+    if (cited.length === 0) continue;
+    const where = (path: string): string => {
+      const change = changes[item.id]?.[path];
+      return change?.kind === 'renamed' ? change.to : path;
+    };
+    const blobs = await blobsAtCommit(root, commit, cited.map(where));
+    out[item.id] = Object.fromEntries(cited.map((p) => [p, { path: where(p), blob: blobs.get(where(p)) }]));
+  }
+  return out;
 }
 
 /**
@@ -109,6 +146,8 @@ export async function verifyCommand(args: VerifyArgs): Promise<number> {
   const head = await runGit(ctx.root, ['rev-parse', '--verify', '-q', 'HEAD']);
   const result = await verifySignoff({
     root: ctx.root,
+    blobsAt: (commit, paths) =>
+      commit === undefined ? worktreeBlobs(ctx.root, paths) : blobsAtCommit(ctx.root, commit, paths),
     release: args.release,
     allowedSignersFile: args.allowedSigners,
     currentChecklist: ctx.checklist,

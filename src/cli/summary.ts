@@ -47,6 +47,14 @@ export function formatSummary(audit: Audit, options: SummaryOptions): string {
         out.push(`      answered fail by ${t(item.answeredBy ?? 'a person')}`);
     }
   }
+  const stale = audit.items.filter((i) => i.source !== 'disabled' && (i.stale?.length ?? 0) > 0);
+  if (stale.length > 0) {
+    out.push('', paint(c, 'bold', 'Stale answers (re-confirm them in vouch):'));
+    for (const item of stale) {
+      out.push(`  ${paint(c, 'yellow', '⟳')} ${t(item.id)} — ${t(item.title)}`);
+      for (const reason of item.stale ?? []) out.push(`      ${t(reason.text)}`);
+    }
+  }
   if (options.verbose) {
     const review = audit.items.filter((i) => i.verdict === 'review' || i.verdict === 'unanswered');
     if (review.length > 0) {

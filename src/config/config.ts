@@ -7,7 +7,7 @@ import { UsageError } from '../errors.js';
 import { readRegularFile } from '../util/read-file.js';
 import { describePath, positionOf, readYaml, schemaProblems, formatProblem } from '../util/yaml-source.js';
 
-export type FailOn = 'fail' | 'review' | 'unanswered' | 'none';
+export type FailOn = 'fail' | 'stale' | 'review' | 'unanswered' | 'none';
 
 /** vouch's settings for one repository, from `[tool.vouch]` in pyproject.toml or `.vouch.yaml`. */
 export interface VouchConfig {
@@ -60,7 +60,7 @@ export const CONFIG_SCHEMA = {
         timeout: { type: 'number', exclusiveMinimum: 0, description: 'seconds' },
       },
     },
-    fail_on: { enum: ['fail', 'review', 'unanswered', 'none'] },
+    fail_on: { enum: ['fail', 'stale', 'review', 'unanswered', 'none'] },
     format: {
       oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }],
     },

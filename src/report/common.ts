@@ -118,3 +118,13 @@ export function sourceLabel(item: AuditItem): string {
       return 'disabled';
   }
 }
+
+/** Items whose person's answer is stale, in audit order. */
+export function staleItems(audit: Pick<Audit, 'items'>): AuditItem[] {
+  return audit.items.filter((i) => i.source !== 'disabled' && (i.stale?.length ?? 0) > 0);
+}
+
+/** Why an item's answer is stale, one redacted line: "app/limits.py was deleted in 4f2c1e0; …". */
+export function staleText(item: AuditItem): string {
+  return (item.stale ?? []).map((r) => clean(r.text)).join('; ');
+}

@@ -72,6 +72,9 @@ article.item.v-pass { border-left-color: var(--pass); }
 .callout { margin: 8px 0; padding: 8px 12px; border-radius: 6px; background: var(--wash); font-size: 14px; overflow-wrap: anywhere; }
 .callout.waiver { background: #f3effe; }
 .callout.override { background: #fff7e6; }
+.callout.stale { background: #fff1e0; }
+.callout.stale ul { margin: 4px 0 0; padding-left: 20px; }
+.stale-mark { margin-left: 8px; padding: 1px 6px; border-radius: 4px; background: #b45309; color: #fff; font-size: 12px; font-weight: 600; }
 .callout .who { color: var(--muted); font-size: 12.5px; }
 .evidence { list-style: none; margin: 8px 0; padding: 0; }
 .evidence li { padding: 6px 0; border-top: 1px dashed var(--line); overflow-wrap: anywhere; }

@@ -14,6 +14,8 @@ import {
   locationText,
   shortCommit,
   sourceLabel,
+  staleItems,
+  staleText,
   suppressedEvidence,
   suppressionText,
   uncountedLabel,
@@ -47,6 +49,7 @@ export function render(audit: Audit, options: RenderOptions): string {
     summary(audit, groups),
     options.signoff === undefined ? '' : signoff(options.signoff),
     notices(audit),
+    staleSection(audit),
     suppressions(audit),
     ...groups.map((g) => {
       const tally = countsInWords(countVerdicts(g.items));
@@ -172,6 +175,22 @@ function notices(audit: Audit): string {
   ].join('\n');
 }
 
+/** The stale answers, with a link to each item. */
+function staleSection(audit: Audit): string {
+  const items = staleItems(audit);
+  if (items.length === 0) return '';
+  const rows = items.map(
+    (i) => `<li><a href="#item-${esc(i.id)}"><code>${esc(i.id)}</code></a> ${esc(staleText(i))}</li>`,
+  );
+  return [
+    '<section class="card stale" aria-labelledby="stale-h">',
+    '<h2 id="stale-h">Stale answers</h2>',
+    '<p class="meta">What these answers rest on changed since they were given.</p>',
+    `<ul class="evidence">${rows.join('')}</ul>`,
+    '</section>',
+  ].join('\n');
+}
+
 /** Every finding a marker in the source suppressed, with a link to its item. */
 function suppressions(audit: Audit): string {
   const all = suppressedEvidence(audit);
@@ -251,6 +270,12 @@ function who(item: AuditItem): string {
 
 function callouts(item: AuditItem): string {
   const out: string[] = [];
+  if ((item.stale?.length ?? 0) > 0) {
+    const reasons = (item.stale ?? []).map((r) => `<li>${esc(clean(r.text))}</li>`).join('');
+    out.push(
+      `<div class="callout stale"><strong>Stale answer:</strong> what it rests on changed since it was given; re-confirm or change it in vouch.<ul>${reasons}</ul></div>`,
+    );
+  }
   if (item.verdict === 'waived' && item.waiver !== undefined) {
     const expires = item.waiver.expires === undefined ? '' : ` (expires ${esc(item.waiver.expires)})`;
     out.push(
@@ -275,6 +300,7 @@ function callouts(item: AuditItem): string {
 function itemHtml(item: AuditItem): string {
   // Guidance matters where something is wrong or open; for the rest it stays folded.
   const open = item.verdict === 'fail' || item.verdict === 'waived' || needsPerson(item);
+  const stale = (item.stale?.length ?? 0) > 0 ? ' <span class="stale-mark">stale</span>' : '';
   const reasons =
     item.reasons.length === 0
       ? ''
@@ -283,7 +309,7 @@ function itemHtml(item: AuditItem): string {
     `<article class="item v-${item.verdict}" id="item-${esc(item.id)}">`,
     '<div class="item-head">',
     `<span class="badge v-${item.verdict}">${esc(BADGE[item.verdict])}</span>`,
-    `<h3><code>${esc(item.id)}</code>${esc(item.title)}</h3>`,
+    `<h3><code>${esc(item.id)}</code>${esc(item.title)}${stale}</h3>`,
     `<span class="meta"><span class="sev-${item.severity}">${item.severity}</span> · ${esc(sourceLabel(item))}</span>`,
     '</div>',
     `<p class="question">${esc(item.item.question)}</p>`,

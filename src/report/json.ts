@@ -32,7 +32,11 @@ export function render(audit: Audit, options: RenderOptions): string {
       sources: audit.checklist.sources.map((s) => ({ file: s.file, sha256: s.sha256 })),
       categories: audit.checklist.categories.map((c) => ({ id: c.id, title: c.title })),
     },
-    summary: { total: audit.summary.total, counts: { ...audit.summary.counts } },
+    summary: {
+      total: audit.summary.total,
+      counts: { ...audit.summary.counts },
+      stale: audit.items.filter((i) => (i.stale?.length ?? 0) > 0).length,
+    },
     items: audit.items.map(itemJson),
     probes: audit.probes.map(probeJson),
     notices: audit.notices.map(clean),
@@ -66,6 +70,11 @@ function itemJson(item: AuditItem) {
     answeredBy: item.answeredBy ?? null,
     answeredAt: item.answeredAt ?? null,
     answeredCommit: item.answeredCommit ?? null,
+    cites: item.cites ?? null,
+    stale:
+      item.stale === undefined || item.stale.length === 0
+        ? null
+        : item.stale.map((r) => ({ kind: r.kind, text: clean(r.text), path: r.path ?? null })),
     evidence: item.evidence.map(evidenceJson),
   };
 }

@@ -4,7 +4,14 @@
  * → passed, with the waiver or note as system-out.
  */
 import type { Audit, AuditItem } from '../audit/types.js';
-import { clean, groupByCategory, locationText, suppressionText, uncountedLabel } from './common.js';
+import {
+  clean,
+  groupByCategory,
+  locationText,
+  staleText,
+  suppressionText,
+  uncountedLabel,
+} from './common.js';
 import type { RenderOptions } from './types.js';
 import { xmlAttr, xmlText } from './xml.js';
 
@@ -32,6 +39,8 @@ type Outcome = 'failure' | 'skipped' | 'passed';
 
 function outcomeOf(item: AuditItem): Outcome {
   if (item.verdict === 'fail') return 'failure';
+  // A stale answer is not a pass a dashboard should count: a person confirms it again.
+  if ((item.stale?.length ?? 0) > 0 && item.source !== 'disabled') return 'skipped';
   if (item.verdict === 'pass' || item.verdict === 'waived') return 'passed';
   return 'skipped';
 }
@@ -93,6 +102,7 @@ function failureBody(item: AuditItem): string {
 
 function skippedMessage(item: AuditItem): string {
   if (item.source === 'disabled') return `disabled: ${clean(item.note ?? 'turned off by configuration')}`;
+  if ((item.stale?.length ?? 0) > 0) return `stale answer (${item.verdict}): ${staleText(item)}`;
   switch (item.verdict) {
     case 'review':
       return `needs review: ${item.reasons.length > 0 ? item.reasons.map(clean).join('; ') : item.item.question}`;

@@ -6,6 +6,8 @@ import type { Audit, AuditItem, Evidence, Verdict } from '../audit/types.js';
 import { VERDICTS } from '../audit/types.js';
 import { needsPerson } from '../audit/answers-merge.js';
 import {
+  staleItems,
+  staleText,
   clean,
   countVerdicts,
   groupByCategory,
@@ -68,6 +70,7 @@ function renderWith(audit: Audit, options: RenderOptions, detail: Detail): strin
     categories(audit),
     failing(audit, detail),
     needsAPerson(audit, detail),
+    staleAnswers(audit),
     decisions(audit),
     suppressions(audit, detail),
     notices(audit),
@@ -207,8 +210,29 @@ function failing(audit: Audit, detail: Detail): string[] {
   return out;
 }
 
+/** Answers whose basis changed, with why: a person confirms them again in vouch. */
+function staleAnswers(audit: Audit): string[] {
+  const items = staleItems(audit);
+  if (items.length === 0) return [];
+  const lines = items.map((i) => {
+    const given = i.waiver === undefined ? verdictText(i.verdict) : 'waived';
+    const who = i.answeredBy === undefined ? '' : ` by ${mdInline(i.answeredBy)}`;
+    return `- ${codeSpan(i.id)} ${mdInline(i.title)}: answered ${given}${who}; stale: ${mdInline(staleText(i))}`;
+  });
+  return [
+    '## Stale answers',
+    '',
+    '_What these answers rest on changed since they were given: re-confirm or change them in `vouch`._',
+    '',
+    ...lines,
+  ];
+}
+
 function needsAPerson(audit: Audit, detail: Detail): string[] {
-  const items = audit.items.filter(needsPerson);
+  // Stale answers have their own section.
+  const items = audit.items.filter(
+    (i) => needsPerson(i) && (i.verdict === 'review' || i.verdict === 'unanswered'),
+  );
   if (items.length === 0) return [];
   const out = ['## Needs a person'];
   if (detail === 'compact') return [...out, '', ...items.map(compactLine)];

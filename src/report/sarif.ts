@@ -48,7 +48,7 @@ interface SarifResult {
   locations: SarifLocation[];
   partialFingerprints: Record<string, string>;
   suppressions?: { kind: 'external' | 'inSource'; justification: string }[];
-  properties: { verdict: string; source: string };
+  properties: { verdict: string; source: string; stale?: string[]; staleKind?: string };
 }
 
 /** Renders the audit as a SARIF 2.1.0 log (pretty-printed, newline-terminated). */
@@ -184,7 +184,40 @@ function resultLevel(item: AuditItem): SarifLevel | undefined {
 
 function resultsFor(item: AuditItem, ruleIndex: number): SarifResult[] {
   const seen = new Map<string, number>();
-  return [...itemResults(item, ruleIndex, seen), ...suppressedResults(item, ruleIndex, seen)];
+  return [
+    ...itemResults(item, ruleIndex, seen),
+    ...suppressedResults(item, ruleIndex, seen),
+    ...staleResults(item, ruleIndex),
+  ];
+}
+
+/**
+ * A stale answer is a warning per reason, at the cited file when the reason names one that is
+ * still there, else at the repository level: a person's answer needs confirming again.
+ */
+function staleResults(item: AuditItem, ruleIndex: number): SarifResult[] {
+  return (item.stale ?? []).map((reason) => {
+    const path = reason.kind === 'cite-changed' ? reason.path : undefined;
+    const uri = path === undefined ? REPOSITORY_LEVEL_URI : relativeUri(path);
+    return {
+      ruleId: item.id,
+      ruleIndex,
+      level: 'warning',
+      message: { text: `${item.title}: the answer is stale: ${clean(reason.text)}` },
+      locations: [
+        { physicalLocation: { artifactLocation: { uri, uriBaseId: SRCROOT }, region: { startLine: 1 } } },
+      ],
+      partialFingerprints: {
+        'vouch/v1': `${sha256(`${item.id}\0stale\0${reason.kind}\0${reason.path ?? ''}`)}:1`,
+      },
+      properties: {
+        verdict: item.verdict,
+        source: item.source,
+        stale: (item.stale ?? []).map((r) => clean(r.text)),
+        staleKind: reason.kind,
+      },
+    };
+  });
 }
 
 function itemResults(item: AuditItem, ruleIndex: number, seen: Map<string, number>): SarifResult[] {

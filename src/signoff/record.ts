@@ -6,6 +6,7 @@ import type { Audit, AuditItem, Source, Summary, Verdict, Waiver } from '../audi
 import { isExpired } from '../util/dates.js';
 import { redactSecretsInLine } from '../util/redact.js';
 import { codeSpan, mdInline } from '../report/md-text.js';
+import { formatCite, parseCites } from '../answers/cites.js';
 
 /** The in-toto Statement layer, version 1 (https://github.com/in-toto/attestation/blob/main/spec/v1/statement.md). */
 export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
@@ -21,6 +22,21 @@ export interface SignoffItem {
   waiver?: Waiver | undefined;
   answeredBy?: string | undefined;
   answeredAt?: string | undefined;
+  /** The files the person's answer cites, with their git blob ids at the signed commit (absent: not there). */
+  cites?: SignoffCite[] | undefined;
+}
+
+export interface SignoffCite {
+  /** As cited: `path` or `path:START-END`. */
+  cite: string;
+  path: string;
+  blob?: string | undefined;
+}
+
+/** A stale answer signed off with --accept-stale, and why it was stale. */
+export interface AcceptedStale {
+  id: string;
+  reasons: string[];
 }
 
 export interface SignoffPredicate {
@@ -41,6 +57,8 @@ export interface SignoffPredicate {
   summary: Summary;
   /** Every item of the audit, sorted by id. */
   items: SignoffItem[];
+  /** Stale answers accepted with --accept-stale (absent when none were). */
+  acceptedStale?: AcceptedStale[] | undefined;
 }
 
 /** An in-toto ResourceDescriptor naming the repository at one commit (`gitCommit` is a registered digest name). */
@@ -63,6 +81,8 @@ export interface RefusalContext {
   /** Refuse answers older than this many days; undefined (or not a positive number) turns the check off. */
   maxAgeDays?: number | undefined;
   now: Date;
+  /** --accept-stale: stale answers do not block (the statement records them). */
+  acceptStale?: boolean | undefined;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -79,6 +99,7 @@ export function refusalReasons(audit: Audit, ctx: RefusalContext): string[] {
   const expired = new Map<string, string[]>();
   const old: string[] = [];
   const undated: string[] = [];
+  const stale: string[] = [];
   const maxAge = ctx.maxAgeDays !== undefined && ctx.maxAgeDays > 0 ? ctx.maxAgeDays : undefined;
 
   for (const item of audit.items) {
@@ -91,6 +112,9 @@ export function refusalReasons(audit: Audit, ctx: RefusalContext): string[] {
       else if (item.verdict === 'review') review.push(item.id);
       else failing.push(item.id);
       continue;
+    }
+    if (item.stale !== undefined && item.stale.length > 0 && ctx.acceptStale !== true) {
+      stale.push(`stale answer: ${item.id} — ${item.stale.map((r) => r.text).join('; ')}`);
     }
     if (maxAge !== undefined && isAnswered(item)) {
       const at = item.answeredAt === undefined ? Number.NaN : Date.parse(item.answeredAt);
@@ -112,6 +136,7 @@ export function refusalReasons(audit: Audit, ctx: RefusalContext): string[] {
   if (old.length > 0) reasons.push(`answer older than ${maxAge} days: ${old.join(', ')}`);
   if (undated.length > 0)
     reasons.push(`answer without a date (needed by --max-age ${maxAge}): ${undated.join(', ')}`);
+  reasons.push(...stale);
   if (ctx.dirty && !ctx.allowDirty) {
     reasons.push('uncommitted changes in the work tree (commit them, or use --allow-dirty to record them)');
   }
@@ -145,6 +170,13 @@ export interface StatementOptions {
   branch?: string | undefined;
   allowDirty: boolean;
   dirty: boolean;
+  /**
+   * item id → cited path → where it is at the signed commit (a renamed file under its new path)
+   * and its blob id there (undefined: not there).
+   */
+  citeBlobs?: Record<string, Record<string, { path: string; blob?: string | undefined }>> | undefined;
+  /** --accept-stale was given: the stale answers are recorded. */
+  acceptStale?: boolean | undefined;
 }
 
 /** The in-toto Statement v1 recording a sign-off of the audit at one commit. */
@@ -161,8 +193,21 @@ export function buildStatement(audit: Audit, opts: StatementOptions): Statement 
       }
       if (item.answeredBy !== undefined) out.answeredBy = item.answeredBy;
       if (item.answeredAt !== undefined) out.answeredAt = item.answeredAt;
+      if (item.cites !== undefined && item.cites.length > 0) {
+        const blobs = opts.citeBlobs?.[item.id] ?? {};
+        out.cites = parseCites(item.cites).cites.map((c) => {
+          const at = blobs[c.path];
+          const cite: SignoffCite = { cite: formatCite(c), path: at?.path ?? c.path };
+          if (at?.blob !== undefined) cite.blob = at.blob;
+          return cite;
+        });
+      }
       return out;
     });
+  const accepted = audit.items
+    .filter((i) => i.stale !== undefined && i.stale.length > 0)
+    .map((i) => ({ id: i.id, reasons: (i.stale ?? []).map((r) => redact(r.text)) }))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
   const repository: SignoffPredicate['repository'] = {
     name: opts.repoName,
     commit: opts.commit,
@@ -183,6 +228,7 @@ export function buildStatement(audit: Audit, opts: StatementOptions): Statement 
       repository,
       summary: { total: audit.summary.total, counts: { ...audit.summary.counts } },
       items,
+      ...(opts.acceptStale === true && accepted.length > 0 ? { acceptedStale: accepted } : {}),
     },
   };
 }
@@ -258,6 +304,10 @@ export function renderSignoffMarkdown(statement: Statement): string {
       `| ${codeSpan(item.id, true)} | ${VERDICT_WORD[item.verdict]} | ${item.source} | ${notes.join('; ')} |`,
     );
   }
+  if (p.acceptedStale !== undefined && p.acceptedStale.length > 0) {
+    lines.push('', '## Stale answers accepted (--accept-stale)', '');
+    for (const s of p.acceptedStale) lines.push(`- ${codeSpan(s.id)}: ${s.reasons.map(mdInline).join('; ')}`);
+  }
   lines.push(
     '',
     `This file is for reading. The record is ${codeSpan(`${p.release}.json`)} beside it (an in-toto Statement v1);`,
@@ -323,12 +373,27 @@ function statementProblem(value: unknown, expectedRelease: string | undefined): 
       return 'an item has no id or no known verdict';
     }
     if (ids.has(item.id)) return `item ${item.id} is recorded twice`;
+    if (item.cites !== undefined && !validCites(item.cites)) return `item ${item.id} has malformed cites`;
     ids.add(item.id);
     if (isBlocking(item.verdict as Verdict) && item.source !== 'disabled') {
       return `item ${item.id} is recorded as ${item.verdict}, which a sign-off never accepts`;
     }
   }
   return undefined;
+}
+
+function validCites(cites: unknown): boolean {
+  return (
+    Array.isArray(cites) &&
+    cites.every(
+      (c) =>
+        isObject(c) &&
+        typeof c.path === 'string' &&
+        typeof c.cite === 'string' &&
+        (c.blob === undefined ||
+          (typeof c.blob === 'string' && /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/u.test(c.blob))),
+    )
+  );
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

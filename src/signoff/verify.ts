@@ -9,7 +9,7 @@
  * does it also prove *who* signed.
  */
 import type { Checklist } from '../checklist/types.js';
-import { signerIdentity } from './record.js';
+import { signerIdentity, type SignoffItem } from './record.js';
 import { SIGNATURE_NAMESPACE, verifySignature } from './ssh.js';
 import { SIGNOFF_DIR, readSignoff } from './store.js';
 
@@ -26,6 +26,11 @@ export interface VerifyOptions {
    * not an ancestor of HEAD. Lets the commit that adds the sign-off record itself still verify.
    */
   changedSince?: ((commit: string) => Promise<string[] | undefined>) | undefined;
+  /**
+   * Blob ids of paths at a commit, or in the work tree when `commit` is undefined (a path that is
+   * not there is left out). Lets verify check every cited file of every answer.
+   */
+  blobsAt?: ((commit: string | undefined, paths: string[]) => Promise<Map<string, string>>) | undefined;
 }
 
 export interface VerifyResult {
@@ -74,6 +79,10 @@ export async function verifySignoff(opts: VerifyOptions): Promise<VerifyResult> 
   }
 
   const commit = statement.subject[0]?.digest.gitCommit ?? '';
+  const cited = await citeProblems(statement.predicate.items, commit, opts);
+  if (cited.length > 0) {
+    return fail(`cited file${cited.length > 1 ? 's' : ''} no longer as signed off: ${cited.join('; ')}`);
+  }
   if (opts.head === undefined)
     return fail(`sign-off is for commit ${short(commit)}, but there is no HEAD commit here`);
   let headNote = '';
@@ -98,6 +107,43 @@ export async function verifySignoff(opts: VerifyOptions): Promise<VerifyResult> 
     reason: `release ${p.release} signed off by ${p.signer} at ${p.signedAt} for ${short(commit)}${headNote} (${signatureNote})`,
     release,
   };
+}
+
+/**
+ * Every cited file of every answer, checked at the signed commit, at HEAD and in the work tree
+ * against the blob id the statement recorded: one line per file that differs, naming the item.
+ */
+async function citeProblems(
+  items: readonly SignoffItem[],
+  commit: string,
+  opts: VerifyOptions,
+): Promise<string[]> {
+  const blobsAt = opts.blobsAt;
+  const cites = items.flatMap((item) => (item.cites ?? []).map((c) => ({ id: item.id, ...c })));
+  if (blobsAt === undefined || cites.length === 0) return [];
+  const paths = [...new Set(cites.map((c) => c.path))].sort();
+  const places: { name: string; blobs: Map<string, string> }[] = [
+    { name: `at the signed commit ${short(commit)}`, blobs: await blobsAt(commit, paths) },
+  ];
+  if (opts.head !== undefined && opts.head !== commit)
+    places.push({ name: `at HEAD ${short(opts.head)}`, blobs: await blobsAt(opts.head, paths) });
+  places.push({ name: 'in the work tree', blobs: await blobsAt(undefined, paths) });
+  const problems: string[] = [];
+  for (const c of cites) {
+    for (const place of places) {
+      const now = place.blobs.get(c.path);
+      if (now === c.blob) continue;
+      const what =
+        c.blob === undefined
+          ? 'was recorded as missing but exists'
+          : now === undefined
+            ? 'is deleted'
+            : 'has changed';
+      problems.push(`${c.path} (cited by ${c.id}) ${what} ${place.name}`);
+      break;
+    }
+  }
+  return problems;
 }
 
 function short(commit: string): string {

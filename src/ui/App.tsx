@@ -1,5 +1,6 @@
 import { useApp, useStdout } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { joinNoteCites } from '../answers/cites.js';
 import type { Answer } from '../answers/types.js';
 import type { ProgressEvent } from '../audit/progress.js';
 import type { Audit, AuditItem } from '../audit/types.js';
@@ -25,6 +26,12 @@ export interface AppProps {
   progress?: ProgressSubscription | undefined;
   /** The audit being computed: the UI shows the scan screen until it settles. */
   auditPromise?: Promise<Audit> | undefined;
+  /**
+   * Checks the cites of an answer about to be recorded: the cites to record (a renamed file under
+   * its new name), or why it cannot be recorded (a cite names no file). Synchronous, so keys
+   * typed after Enter act on the outcome.
+   */
+  prepareCites?: ((itemId: string, cites: string[]) => { cites: string[] } | { error: string }) | undefined;
   /** Persists one answer (undefined clears it); called as soon as the person records it. */
   onAnswer: (itemId: string, answer: Answer | undefined) => Promise<void> | void;
   /** Writes the report for these items; returns the paths written. */
@@ -85,12 +92,25 @@ export function App(props: AppProps) {
       const p = propsRef.current;
       switch (effect.kind) {
         case 'record': {
-          const answer: Answer = {
+          let answer: Answer = {
             ...effect.answer,
             by: p.by,
             at: clockRef.current().toISOString(),
             ...(p.commit === undefined ? {} : { commit: p.commit }),
           };
+          if (answer.cites !== undefined && p.prepareCites !== undefined) {
+            const prepared = p.prepareCites(effect.itemId, answer.cites);
+            if ('error' in prepared) {
+              dispatch({
+                type: 'answer-refused',
+                itemId: effect.itemId,
+                message: prepared.error,
+                note: joinNoteCites(answer.note, answer.cites),
+              });
+              return;
+            }
+            answer = { ...answer, cites: prepared.cites.length === 0 ? undefined : prepared.cites };
+          }
           dispatch({
             type: 'answered',
             itemId: effect.itemId,

@@ -9,6 +9,7 @@ import type { UiState } from './state.js';
 import { FILTER_LABELS, listRows, needingCount } from './state.js';
 import { sourceLabel, VERDICT_COLOR, verdictLabel } from './verdict-style.js';
 import { printable } from '../util/printable.js';
+import { isStale } from '../audit/stale.js';
 
 const VERDICT_COLUMN = '· unanswered'.length + 1;
 
@@ -30,6 +31,7 @@ export function ChecklistScreen({
   const shown = rows.slice(state.listScroll, state.listScroll + height);
   const total = state.summary.total;
   const answered = total - needingCount(state.items);
+  const staleCount = state.items.filter(isStale).length;
   const above = state.listScroll > 0;
   const below = state.listScroll + height < rows.length;
   const scrollHint = above || below ? `  ${above ? '↑' : ' '}${below ? '↓' : ' '} more` : '';
@@ -42,7 +44,10 @@ export function ChecklistScreen({
       <Text wrap="truncate-end">
         {answered}/{total} answered {progressBar(answered, total, 20)} {needingCount(state.items)} need you
       </Text>
-      <Text wrap="truncate-end">{countsLine(state.summary) || 'no items'}</Text>
+      <Text wrap="truncate-end">
+        {countsLine(state.summary) || 'no items'}
+        {staleCount > 0 ? `  ⟳ ${staleCount} stale (Tab visits them)` : ''}
+      </Text>
       <Box flexDirection="column" height={height}>
         {rows.length === 0 ? (
           <Text>
@@ -59,7 +64,7 @@ export function ChecklistScreen({
           }
           const item = state.items[row.index]!;
           const selected = row.position === state.cursor;
-          const source = sourceLabel(item.source);
+          const source = `${sourceLabel(item.source)}${isStale(item) ? ' · stale' : ''}`;
           return (
             <Box key={`i:${item.id}`} width={width}>
               <Box flexShrink={0}>
@@ -79,7 +84,7 @@ export function ChecklistScreen({
                 <Box flexShrink={0}>
                   <Text
                     dimColor={item.source === 'auto'}
-                    color={item.source === 'override' ? tint('yellow') : undefined}
+                    color={item.source === 'override' || isStale(item) ? tint('yellow') : undefined}
                   >
                     {' '}
                     {source}

@@ -10,6 +10,7 @@ import type { Entry, UiState } from './state.js';
 import { CHOICES, needingCount, openItem, openItemLines, recordedAnswer } from './state.js';
 import { sourceLabel, VERDICT_COLOR, VERDICT_WORD, verdictLabel } from './verdict-style.js';
 import { printable } from '../util/printable.js';
+import { isStale } from '../audit/stale.js';
 
 /** The three prompt lines (ITEM_CHROME counts them) under the choices: a text field, or a warning about the highlighted choice. */
 function promptLines(
@@ -88,7 +89,8 @@ export function ItemScreen({ state, onKey, active }: { state: UiState; onKey: Ke
       <Text wrap="truncate-end">
         {item.id} · {item.severity} severity · {printable(category)} · now{' '}
         <Text color={tint(VERDICT_COLOR[item.verdict])}>{verdictLabel(item.verdict)}</Text>
-        {source === '' ? '' : ` (${source})`} · {left} need you
+        {source === '' ? '' : ` (${source})`}
+        {isStale(item) ? ' · ⟳ stale' : ''} · {left} need you
       </Text>
       <Box flexDirection="column" height={height}>
         {shown.map((line, i) => (
@@ -111,7 +113,11 @@ export function ItemScreen({ state, onKey, active }: { state: UiState; onKey: Ke
           >
             {selected ? '❯ ' : '  '}
             {c.label}
-            {c.choice === current ? '  (your answer)' : ''}
+            {c.choice === current
+              ? isStale(item)
+                ? '  (your answer: Enter re-confirms it)'
+                : '  (your answer)'
+              : ''}
           </Text>
         );
       })}

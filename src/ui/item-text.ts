@@ -130,6 +130,12 @@ function answerLines(item: AuditItem, draftNote: string | undefined): string[] {
     );
   }
   if (item.note !== undefined && item.note !== '') lines.push(`  note: ${item.note}`);
+  if (item.cites !== undefined && item.cites.length > 0) lines.push(`  cites: ${item.cites.join(', ')}`);
+  if (item.stale !== undefined && item.stale.length > 0) {
+    lines.push('Changed since your answer (it is stale):');
+    for (const reason of item.stale) lines.push(`  - ${reason.text}`);
+    lines.push('  Enter on your answer re-confirms it against what is here now; or choose another.');
+  }
   if (draftNote !== undefined) lines.push(`Note (saved with your answer): ${draftNote}`);
   return lines;
 }

@@ -1,3 +1,4 @@
+import { joinNoteCites, parseCites, splitNoteCites } from '../answers/cites.js';
 import type { Answer, AnswerVerdict } from '../answers/types.js';
 import { applyAnswer, contradictsAuto, needsPerson, summarize } from '../audit/answers-merge.js';
 import type { ProgressEvent, StepId, StepState } from '../audit/progress.js';
@@ -133,6 +134,8 @@ export type Action =
   | { type: 'text-cancel' }
   | { type: 'answered'; itemId: string; answer: Answer | undefined; now: Date; advance: boolean }
   | { type: 'answer-failed'; itemId: string; message: string }
+  /** The answer was not recorded (a cite names no file): the typed note is kept for editing. */
+  | { type: 'answer-refused'; itemId: string; message: string; note: string }
   | { type: 'write-report' }
   | { type: 'report-written'; paths: string[] }
   | { type: 'report-failed'; message: string }
@@ -236,11 +239,17 @@ export function openItem(state: UiState): AuditItem | undefined {
 /** The answer a person has recorded on an item, rebuilt from the item; undefined when none. */
 export function recordedAnswer(item: AuditItem): Answer | undefined {
   if (item.waiver !== undefined) {
-    return { verdict: 'waived', reason: item.waiver.reason, expires: item.waiver.expires, note: item.note };
+    return {
+      verdict: 'waived',
+      reason: item.waiver.reason,
+      expires: item.waiver.expires,
+      note: item.note,
+      cites: item.cites,
+    };
   }
   if (item.source !== 'manual' && item.source !== 'override') return undefined;
   if (item.verdict !== 'pass' && item.verdict !== 'fail' && item.verdict !== 'na') return undefined;
-  return { verdict: item.verdict, note: item.note };
+  return { verdict: item.verdict, note: item.note, cites: item.cites };
 }
 
 /** Count of items that still need a person. */
@@ -346,12 +355,23 @@ function advanceFrom(state: UiState, fromId: string): UiState {
   return next === undefined ? toSummary(cursorOn(state, fromId)) : openOn(state, next);
 }
 
+/**
+ * Records an answer. A note ending in `cites: a.py, b.py:4-9` gives the answer its cites; without
+ * one, the answer keeps the cites the item's answer had (re-confirming keeps them).
+ */
 function record(state: UiState, itemId: string, answer: Answer, advance: boolean): UiState {
+  const split = splitNoteCites(answer.note ?? '');
+  const cites = split.cites ?? answer.cites ?? state.items.find((i) => i.id === itemId)?.cites;
+  const full: Answer = {
+    ...answer,
+    note: split.note,
+    cites: cites === undefined || cites.length === 0 ? undefined : cites,
+  };
   return {
     ...state,
     entry: undefined,
     draftNote: undefined,
-    outbox: [...state.outbox, { kind: 'record', itemId, answer: dropUndefined(answer), advance }],
+    outbox: [...state.outbox, { kind: 'record', itemId, answer: dropUndefined(full), advance }],
   };
 }
 
@@ -359,6 +379,15 @@ function dropUndefined(answer: Answer): Answer {
   return Object.fromEntries(
     Object.entries(answer).filter(([, v]) => v !== undefined && v !== ''),
   ) as unknown as Answer;
+}
+
+/** What is wrong with the cites clause of a typed note, if anything. */
+function citeProblem(text: string): string | undefined {
+  const { cites } = splitNoteCites(text);
+  if (cites === undefined) return undefined;
+  if (cites.length === 0) return 'cites: name at least one file (path or path:START-END)';
+  const problem = parseCites(cites).problems[0];
+  return problem === undefined ? undefined : `cites: ${problem}`;
 }
 
 function info(text: string): StatusMessage {
@@ -524,7 +553,8 @@ export function reduce(state: UiState, action: Action): UiState {
       if (state.screen !== 'item') return state;
       const item = openItem(state);
       if (item === undefined) return state;
-      return { ...state, entry: { field: 'note', buffer: state.draftNote ?? item.note ?? '', draft: {} } };
+      const buffer = state.draftNote ?? joinNoteCites(item.note, item.cites);
+      return { ...state, entry: { field: 'note', buffer, draft: {} } };
     }
 
     case 'text-input':
@@ -556,6 +586,12 @@ export function reduce(state: UiState, action: Action): UiState {
       const updated: UiState = { ...state, items, summary: summarize(items) };
       if (!action.advance) return { ...updated, status: info(`saved: ${action.itemId}`) };
       return advanceFrom({ ...updated, status: info(`recorded ${action.itemId}`) }, action.itemId);
+    }
+
+    case 'answer-refused': {
+      const refused = { ...state, status: error(`not recorded: ${action.message}`) };
+      if (state.screen !== 'item' || state.openId !== action.itemId) return refused;
+      return { ...refused, draftNote: action.note === '' ? undefined : action.note };
     }
 
     case 'answer-failed':
@@ -602,7 +638,7 @@ function choose(state: UiState): UiState {
   const choice = CHOICES[state.choice]?.choice;
   if (item === undefined || choice === undefined) return state;
   if (choice === 'skip') return advanceFrom({ ...state, status: info(`skipped ${item.id}`) }, item.id);
-  const note = state.draftNote ?? item.note;
+  const note = state.draftNote ?? joinNoteCites(item.note, item.cites);
   if (choice === 'waived') {
     return {
       ...state,
@@ -620,6 +656,10 @@ function submit(state: UiState): UiState {
   const item = openItem(state);
   if (entry === undefined || item === undefined) return state;
   const text = entry.buffer.trim();
+  if (entry.field === 'note' || entry.field === 'override-note') {
+    const problem = citeProblem(text);
+    if (problem !== undefined) return withEntryError(state, problem);
+  }
   switch (entry.field) {
     case 'note': {
       const recorded = recordedAnswer(item);
@@ -631,7 +671,7 @@ function submit(state: UiState): UiState {
           status: info(text === '' ? 'note cleared' : 'note kept: it is saved with the answer you choose'),
         };
       }
-      if (text === '' && item.source === 'override') {
+      if (splitNoteCites(text).note === '' && item.source === 'override') {
         return withEntryError(state, 'an answer that differs from the automatic one needs a note');
       }
       return record(state, item.id, { ...recorded, note: text }, false);
@@ -657,7 +697,7 @@ function submit(state: UiState): UiState {
       return record(state, item.id, { ...draft, verdict: 'waived' }, true);
     }
     case 'override-note': {
-      if (text === '')
+      if (splitNoteCites(text).note === '')
         return withEntryError(state, 'a note is required: your answer differs from the automatic one');
       const verdict = entry.draft.verdict;
       if (verdict === undefined) return { ...state, entry: undefined };

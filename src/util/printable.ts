@@ -6,8 +6,8 @@
  * and bidi control (and the line and paragraph separators U+2028/U+2029, which break a line
  * where a reader sees none) is shown as a visible `\xNN` / `\u{NNNN}` instead.
  */
-// eslint-disable-next-line no-control-regex
 const UNPRINTABLE =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/gu;
 
 /** `text` with control characters (except newline and tab) and bidi controls made visible. */

@@ -48,6 +48,11 @@ export class Terminal {
     execFileSync('tmux', ['send-keys', '-t', this.name, key]);
   }
 
+  /** Types text literally (send-keys -l: no key names, no tmux command separators). */
+  type(text: string): void {
+    execFileSync('tmux', ['send-keys', '-t', this.name, '-l', text]);
+  }
+
   /** Sends several keys in one send-keys call: they reach the program as one burst. */
   burst(...keys: string[]): void {
     execFileSync('tmux', ['send-keys', '-t', this.name, ...keys]);

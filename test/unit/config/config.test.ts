@@ -77,7 +77,7 @@ describe('loadConfig', () => {
     [
       'bad fail_on in pyproject',
       { 'pyproject.toml': '[project]\nname="x"\n[tool.vouch]\nfail_on = "sometimes"\n' },
-      'pyproject.toml:4:1: [tool.vouch] fail_on must be one of: fail, review, unanswered, none',
+      'pyproject.toml:4:1: [tool.vouch] fail_on must be one of: fail, stale, review, unanswered, none',
     ],
     ['bad TOML', { 'pyproject.toml': '[tool.vouch]\nfail_on = \n' }, 'pyproject.toml:2:'],
     ['disable without reason', { '.vouch.yaml': 'disable:\n  - id: x\n' }, '.vouch.yaml:2:5:'],

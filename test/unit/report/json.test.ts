@@ -80,6 +80,7 @@ describe('json report', () => {
     expect(doc.summary).toEqual({
       total: 10,
       counts: { fail: 2, review: 2, unanswered: 1, waived: 1, pass: 3, na: 1 },
+      stale: 0,
     });
     expect(doc.signoff).toBeNull();
   });

@@ -21,7 +21,7 @@ describe('refusalReasons', () => {
   const rows: {
     name: string;
     items: AuditItem[];
-    ctx?: Partial<typeof clean> & { maxAgeDays?: number };
+    ctx?: Partial<typeof clean> & { maxAgeDays?: number; acceptStale?: boolean };
     noCommit?: boolean;
     expected: string[];
   }[] = [
@@ -152,6 +152,39 @@ describe('refusalReasons', () => {
         'answer older than 90 days: o',
         'uncommitted changes in the work tree (commit them, or use --allow-dirty to record them)',
       ],
+    },
+    {
+      name: 'a stale answer refuses, each listed with its reasons',
+      items: [
+        makeItem('rate-limiting', 'pass', {
+          source: 'manual',
+          stale: [
+            { kind: 'cite-deleted', path: 'app/limits.py', text: 'app/limits.py was deleted in 4f2c1e0' },
+            { kind: 'new-findings', text: '1 new finding since the answer (app/api.py:88)' },
+          ],
+        }),
+        makeItem('w', 'waived', {
+          waiver: { reason: 'r' },
+          stale: [{ kind: 'item-changed', text: "the checklist item's text changed since the answer" }],
+        }),
+      ],
+      expected: [
+        'stale answer: rate-limiting — app/limits.py was deleted in 4f2c1e0; 1 new finding since the answer (app/api.py:88)',
+        "stale answer: w — the checklist item's text changed since the answer",
+      ],
+    },
+    {
+      name: '--accept-stale: stale answers do not refuse',
+      items: [
+        makeItem('rate-limiting', 'pass', {
+          source: 'manual',
+          stale: [
+            { kind: 'cite-deleted', path: 'app/limits.py', text: 'app/limits.py was deleted in 4f2c1e0' },
+          ],
+        }),
+      ],
+      ctx: { acceptStale: true },
+      expected: [],
     },
   ];
   it.each(rows)('$name', ({ items, ctx, noCommit, expected }) => {
@@ -357,5 +390,56 @@ describe('renderSignoffMarkdown', () => {
     s.predicate.repository.allowDirty = true;
     expect(renderSignoffMarkdown(s)).toContain('--allow-dirty');
     expect(renderSignoffMarkdown(statement())).not.toContain('--allow-dirty');
+  });
+});
+
+describe('stale answers and cites in the statement', () => {
+  const stale = makeItem('rate-limiting', 'pass', {
+    source: 'manual',
+    cites: ['app/limits.py', 'app/views.py:40-60'],
+    stale: [
+      { kind: 'cite-changed', path: 'app/views.py', text: 'app/views.py:40-60 changed in 9a8b7c6 (line 42)' },
+    ],
+  });
+  const build = (acceptStale: boolean) =>
+    buildStatement(makeAudit([stale, makeItem('z', 'pass')], { commit: COMMIT }), {
+      release: '1.0.0',
+      signer: 'Ann <ann@example.org>',
+      time: '2026-12-03T10:00:00.000Z',
+      toolVersion: '0.1.0',
+      repoName: 'shop',
+      commit: COMMIT,
+      allowDirty: false,
+      dirty: false,
+      acceptStale,
+      citeBlobs: {
+        'rate-limiting': {
+          'app/limits.py': { path: 'app/rate.py', blob: 'f'.repeat(40) },
+          'app/views.py': { path: 'app/views.py', blob: 'e'.repeat(40) },
+        },
+      },
+    });
+
+  it('records each cite with its path and blob id at the signed commit (a renamed file under its new path)', () => {
+    expect(build(true).predicate.items[0]?.cites).toEqual([
+      { cite: 'app/limits.py', path: 'app/rate.py', blob: 'f'.repeat(40) },
+      { cite: 'app/views.py:40-60', path: 'app/views.py', blob: 'e'.repeat(40) },
+    ]);
+  });
+
+  it('--accept-stale records the accepted stale answers and their reasons, in JSON and Markdown', () => {
+    const st = build(true);
+    expect(st.predicate.acceptedStale).toEqual([
+      { id: 'rate-limiting', reasons: ['app/views.py:40-60 changed in 9a8b7c6 (line 42)'] },
+    ]);
+    expect(renderSignoffMarkdown(st)).toContain('## Stale answers accepted (--accept-stale)');
+    expect(parseStatement(canonicalJson(st)).ok).toBe(true);
+    expect(build(false).predicate.acceptedStale).toBeUndefined();
+  });
+
+  it('a record with malformed cites is refused when read back', () => {
+    const st = build(true);
+    const text = canonicalJson(st).replace('"path": "app/rate.py"', '"path": 7');
+    expect(parseStatement(text)).toEqual({ ok: false, reason: 'item rate-limiting has malformed cites' });
   });
 });

@@ -5,6 +5,7 @@ import type { Checklist } from '../../../src/checklist/types.js';
 import { buildStatement } from '../../../src/signoff/record.js';
 import { SIGNOFF_DIR, writeSignoff } from '../../../src/signoff/store.js';
 import { verifySignoff } from '../../../src/signoff/verify.js';
+import { blobsAtCommit, worktreeBlobs } from '../../../src/repo/file-changes.js';
 import {
   SHA_A,
   SHA_B,
@@ -207,5 +208,86 @@ describe('verifySignoff', () => {
     });
     expect(result.ok).toBe(false);
     expect(result.reason).toMatch(/there is no HEAD commit here/);
+  });
+});
+
+describe('verifySignoff: every cited file still has the blob id the statement recorded', () => {
+  async function citedSignoff(blobOf: (real: string) => string = (real) => real) {
+    const repo = gitRepo();
+    const commit = repo.head();
+    const real = await blobsAtCommit(repo.root, commit, ['app.py']);
+    const audit = makeAudit(
+      [
+        makeItem('deps-pinned', 'pass', { source: 'manual', cites: ['app.py:1'] }),
+        makeItem('no-eval-exec', 'pass'),
+      ],
+      { commit, sha256: SHA_A },
+    );
+    const statement = buildStatement(audit, {
+      release: '1.4.0',
+      signer: 'Ann Example <ann@example.org>',
+      time: '2026-11-28T12:00:00.000Z',
+      toolVersion: '0.1.0',
+      repoName: 'demo',
+      commit,
+      allowDirty: false,
+      dirty: false,
+      citeBlobs: { 'deps-pinned': { 'app.py': { path: 'app.py', blob: blobOf(real.get('app.py') ?? '') } } },
+    });
+    await writeSignoff(repo.root, statement);
+    const verify = () =>
+      verifySignoff({
+        root: repo.root,
+        currentChecklist: makeChecklist(IDS, SHA_A),
+        head: repo.head(),
+        blobsAt: (at, paths) =>
+          at === undefined ? worktreeBlobs(repo.root, paths) : blobsAtCommit(repo.root, at, paths),
+      });
+    return { ...repo, verify };
+  }
+
+  const rows: {
+    name: string;
+    blobOf?: (real: string) => string;
+    after?: (root: string, commit: (f?: string) => string) => void;
+    reason: RegExp;
+    ok: boolean;
+  }[] = [
+    { name: 'unchanged: holds', reason: /^release 1\.4\.0 signed off/, ok: true },
+    {
+      name: 'edited in the work tree after the sign-off',
+      after: (root) => writeFileSync(join(root, 'app.py'), 'print("changed")\n'),
+      reason:
+        /^cited file no longer as signed off: app\.py \(cited by deps-pinned\) has changed in the work tree$/,
+      ok: false,
+    },
+    {
+      name: 'deleted in the work tree',
+      after: (root) => rmSync(join(root, 'app.py')),
+      reason:
+        /^cited file no longer as signed off: app\.py \(cited by deps-pinned\) is deleted in the work tree$/,
+      ok: false,
+    },
+    {
+      name: 'changed in a later commit: named before the commit mismatch',
+      after: (_root, commit) => commit('app.py'),
+      reason:
+        /^cited file no longer as signed off: app\.py \(cited by deps-pinned\) has changed at HEAD [0-9a-f]{7}$/,
+      ok: false,
+    },
+    {
+      name: 'a record whose blob id is not the signed commit’s',
+      blobOf: () => 'f'.repeat(40),
+      reason:
+        /^cited file no longer as signed off: app\.py \(cited by deps-pinned\) has changed at the signed commit [0-9a-f]{7}$/,
+      ok: false,
+    },
+  ];
+  it.each(rows)('$name', async ({ blobOf, after, reason, ok }) => {
+    const repo = await citedSignoff(blobOf);
+    after?.(repo.root, repo.commit);
+    const result = await repo.verify();
+    expect(result.reason).toMatch(reason);
+    expect(result.ok).toBe(ok);
   });
 });
