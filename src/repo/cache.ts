@@ -5,28 +5,47 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { readRegularFile } from '../util/read-file.js';
 import { assertNoSymlink, symlinkOnPath } from '../util/vouch-dir.js';
+import type { SecretFound } from '../probes/secrets.js';
+import type { BlobMeta } from './files.js';
 import type { RawFinding } from './types.js';
 
-/** Per-file results of a costly analyser, keyed by the file's content digest. */
+/** Per-file results of a costly analyser, keyed by the file's blob id. */
 export interface FileResults {
   sha: string;
   findings: RawFinding[];
   errors: { file: string; message: string }[];
 }
 
-export interface AnalyserCache {
-  /** Changes when the analyser, its version or its options change: then nothing is reused. */
+/** One kind of per-file work, by path; an entry holds while the file's blob id (`sha`) is the same. */
+export interface PerFileCache<R> {
+  /** Changes when the code, its version or its options change: then nothing is reused. */
   key: string;
-  files: Record<string, FileResults>;
+  files: Record<string, R & { sha: string }>;
+}
+
+export type AnalyserCache = PerFileCache<FileResults>;
+
+/** The secrets found in one file, already redacted (offsets and a masked line, never a value). */
+export interface FileSecrets {
+  sha: string;
+  found: SecretFound[];
 }
 
 export interface CacheData {
-  version: 1;
+  version: 2;
+  /** What a read taught about each content (size, binary): an unchanged file is listed unread. */
+  blobs?: Record<string, BlobMeta> | undefined;
   python?: AnalyserCache | undefined;
   bandit?: AnalyserCache | undefined;
+  secrets?: PerFileCache<FileSecrets> | undefined;
 }
 
-export const CACHE_PATH = join('.vouch', 'cache', 'analysis-v1.json');
+export const CACHE_PATH = join('.vouch', 'cache', 'analysis-v2.json');
+
+/** An empty cache. */
+export function emptyCache(): CacheData {
+  return { version: 2 };
+}
 
 const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 
@@ -90,30 +109,30 @@ export function readCache(root: string, key: Buffer | null = cacheKey()): CacheD
   if (
     key === null ||
     !existsSync(file) ||
-    symlinkOnPath(root, '.vouch/cache/analysis-v1.json') !== undefined
+    symlinkOnPath(root, '.vouch/cache/analysis-v2.json') !== undefined
   ) {
-    return { version: 1 };
+    return emptyCache();
   }
   const read = readRegularFile(file, MAX_CACHE_BYTES);
-  if (!read.ok) return { version: 1 };
+  if (!read.ok) return emptyCache();
   const newline = read.text.indexOf('\n');
-  if (newline < 0) return { version: 1 };
+  if (newline < 0) return emptyCache();
   const tag = Buffer.from(read.text.slice(0, newline), 'utf8');
   const body = read.text.slice(newline + 1);
   const expected = Buffer.from(mac(key, body), 'utf8');
-  if (tag.length !== expected.length || !timingSafeEqual(tag, expected)) return { version: 1 };
+  if (tag.length !== expected.length || !timingSafeEqual(tag, expected)) return emptyCache();
   try {
     const data = JSON.parse(body) as CacheData;
-    return data.version === 1 ? data : { version: 1 };
+    return data.version === 2 ? data : emptyCache();
   } catch {
-    return { version: 1 };
+    return emptyCache();
   }
 }
 
 /** Writes the cache with its HMAC; does nothing without a key or when `.vouch/cache` is a link. */
 export function writeCache(root: string, data: CacheData, key: Buffer | null = cacheKey()): void {
   if (key === null) return;
-  assertNoSymlink(root, '.vouch/cache/analysis-v1.json');
+  assertNoSymlink(root, '.vouch/cache/analysis-v2.json');
   const body = JSON.stringify(data);
   writeFileAtomic(join(root, CACHE_PATH), `${mac(key, body)}\n${body}`);
 }
@@ -125,12 +144,12 @@ export function digest(text: string): string {
 /**
  * Splits files into those whose cached results still hold and those to analyse again.
  */
-export function partition(
-  cache: AnalyserCache | undefined,
+export function partition<R extends { sha: string }>(
+  cache: PerFileCache<R> | undefined,
   key: string,
   files: { path: string; sha: string }[],
-): { reuse: (FileResults & { path: string })[]; todo: string[] } {
-  const reuse: (FileResults & { path: string })[] = [];
+): { reuse: (R & { path: string })[]; todo: string[] } {
+  const reuse: (R & { path: string })[] = [];
   const todo: string[] = [];
   for (const f of files) {
     const hit = cache?.key === key ? cache.files[f.path] : undefined;

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ProgressListener } from '../audit/progress.js';
 import { runBandit } from './bandit.js';
 import {
   digest,
+  emptyCache,
   groupByFile,
   partition,
   readCache,
@@ -20,7 +22,8 @@ import { scanPython } from '../analysis/python/scan.js';
 import { PYTHON_RULES } from '../analysis/python/rules.js';
 import { findExecutable, toolInfo } from './tools.js';
 import { readRegularFile } from '../util/read-file.js';
-import type { Facts, PipAuditRun, PythonScan, RawFinding, ToolRun } from './types.js';
+import { isGenerated, scanText, type SecretFound } from '../probes/secrets.js';
+import type { Facts, PipAuditRun, PythonScan, RawFinding, RepoFile, ToolRun } from './types.js';
 
 export interface CollectOptions {
   exclude?: string[];
@@ -49,16 +52,21 @@ export async function collectFacts(root: string, options: CollectOptions): Promi
   const emit = options.onProgress ?? (() => undefined);
 
   emit({ step: 'files', state: 'running' });
+  const cache: CacheData = options.cache ? readCache(root) : emptyCache();
   const listing = await listFiles(root, {
     ...(options.exclude === undefined ? {} : { exclude: options.exclude }),
     ...(options.maxFileSize === undefined ? {} : { maxFileSize: options.maxFileSize }),
+    knownBlobs: new Map(Object.entries(cache.blobs ?? {})),
   });
+  cache.blobs = Object.fromEntries(listing.blobs);
   const skippedNote = listing.skipped.length > 0 ? `, ${listing.skipped.length} skipped` : '';
   emit({ step: 'files', state: 'done', detail: `${listing.files.length} files${skippedNote}` });
 
   const pythonFiles = listing.files.filter((f) => f.path.endsWith('.py') || f.path.endsWith('.pyw'));
-  const hashed = pythonFiles.map((f) => ({ path: f.path, sha: digest(listing.text.get(f.path) ?? '') }));
-  const cache: CacheData = options.cache ? readCache(root) : { version: 1 };
+  const blobId = (path: string): string => listing.ids.get(path) ?? '';
+  const hashed = pythonFiles.map((f) => ({ path: f.path, sha: blobId(f.path) }));
+  const codeKey = `${options.toolVersion}:${codeDigest()}`;
+  const secrets = secretsCached(listing.files, listing.text, blobId, cache, codeKey);
 
   emit({ step: 'git', state: 'running' });
   const gitPromise = gitFacts(root, listing.files).then((g) => {
@@ -90,8 +98,7 @@ export async function collectFacts(root: string, options: CollectOptions): Promi
     return t;
   });
 
-  const pythonKey = `${options.toolVersion}:${analyserDigest()}`;
-  const pythonPromise = runPythonCached(listing.text, hashed, cache, pythonKey, emit);
+  const pythonPromise = runPythonCached(listing.text, hashed, cache, codeKey, emit);
   const banditPromise = runBanditCached(root, hashed, cache, options, emit);
   const requirementFiles = manifests.filter((m) => m.kind === 'requirements').map((m) => m.path);
   const pipAuditPromise = runPipAuditStep(root, requirementFiles, options, emit);
@@ -115,6 +122,7 @@ export async function collectFacts(root: string, options: CollectOptions): Promi
     files: listing.files,
     skipped: listing.skipped,
     text: listing.text,
+    secrets,
     git,
     manifests,
     lockFiles,
@@ -269,15 +277,56 @@ async function runPipAuditStep(
 }
 
 /**
- * Names the analyser's exact code, so a changed rule never reuses old results: the built worker
- * bundle when vouch runs built, else the rule table.
+ * The secrets in every file that may hold one, each file scanned once per content: a file whose
+ * blob id has not changed since the last run keeps its (redacted) results.
  */
-function analyserDigest(): string {
-  const worker = new URL('./python-worker.js', import.meta.url);
+function secretsCached(
+  files: readonly RepoFile[],
+  text: ReadonlyMap<string, string>,
+  blobId: (path: string) => string,
+  cache: CacheData,
+  key: string,
+): Map<string, SecretFound[]> {
+  const scanned = files
+    .filter((f) => !isGenerated(f.path))
+    .map((f) => ({ path: f.path, sha: blobId(f.path) }));
+  const { reuse, todo } = partition(cache.secrets, key, scanned);
+  const out = new Map<string, SecretFound[]>(reuse.map((r) => [r.path, r.found]));
+  for (const path of todo) {
+    const content = text.get(path);
+    if (content !== undefined) out.set(path, scanText(path, content));
+  }
+  cache.secrets = {
+    key,
+    files: Object.fromEntries(
+      scanned.flatMap((f) => {
+        const found = out.get(f.path);
+        return found === undefined ? [] : [[f.path, { sha: f.sha, found }]];
+      }),
+    ),
+  };
+  return out;
+}
+
+let codeDigestMemo: string | undefined;
+
+/**
+ * Names vouch's exact code, so a changed rule or detector never reuses old results: every script
+ * of the build when vouch runs built, else the rule table (the tests, from the sources).
+ */
+function codeDigest(): string {
+  if (codeDigestMemo !== undefined) return codeDigestMemo;
+  const here = fileURLToPath(new URL('.', import.meta.url));
   const hash = createHash('sha1');
-  if (existsSync(worker)) hash.update(readFileSync(worker));
-  else hash.update(JSON.stringify(PYTHON_RULES));
-  return hash.digest('hex');
+  if (existsSync(join(here, 'python-worker.js'))) {
+    for (const name of readdirSync(here)
+      .filter((n) => n.endsWith('.js'))
+      .sort()) {
+      hash.update(`${name}\0`).update(readFileSync(join(here, name)));
+    }
+  } else hash.update(JSON.stringify(PYTHON_RULES));
+  codeDigestMemo = hash.digest('hex');
+  return codeDigestMemo;
 }
 
 const MAX_CONFIG_BYTES = 16 * 1024 * 1024;

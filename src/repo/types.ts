@@ -1,4 +1,5 @@
 /** Plain facts about the audited repository, collected once per audit (the only I/O layer). */
+import type { SecretFound } from '../probes/secrets.js';
 
 /** Where a file sits: code that ships, or something that does not (tests, docs, examples...). */
 export type FileContext = 'code' | 'test' | 'docs' | 'example' | 'migration';
@@ -133,6 +134,8 @@ export interface Facts {
   skipped: SkippedFile[];
   /** Text of every listed text file (decoded leniently), by path. */
   text: ReadonlyMap<string, string>;
+  /** The secrets in each file that may hold one (vouch's detectors, redacted); computed when absent. */
+  secrets?: ReadonlyMap<string, SecretFound[]> | undefined;
   git: GitFacts;
   manifests: Manifest[];
   lockFiles: LockFile[];

@@ -417,7 +417,7 @@ describe('special files never hang vouch', () => {
     { name: 'the bandit configuration is a FIFO', fifo: '.bandit', exit: [0] },
     {
       name: 'the analysis cache is a FIFO',
-      fifo: '.vouch/cache/analysis-v1.json',
+      fifo: '.vouch/cache/analysis-v2.json',
       args: ['--cache'],
       exit: [0, 2],
     },
