@@ -60,7 +60,11 @@ export async function collectFacts(root: string, options: CollectOptions): Promi
   });
   cache.blobs = Object.fromEntries(listing.blobs);
   const skippedNote = listing.skipped.length > 0 ? `, ${listing.skipped.length} skipped` : '';
-  emit({ step: 'files', state: 'done', detail: `${listing.files.length} files${skippedNote}` });
+  emit({
+    step: 'files',
+    state: 'done',
+    detail: `${listing.files.length} files${skippedNote}${listing.read < listing.files.length ? `, ${listing.read} read (the rest unchanged)` : ''}`,
+  });
 
   const pythonFiles = listing.files.filter((f) => f.path.endsWith('.py') || f.path.endsWith('.pyw'));
   const blobId = (path: string): string => listing.ids.get(path) ?? '';

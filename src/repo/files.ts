@@ -62,6 +62,8 @@ export interface FileListing {
   ids: Map<string, string>;
   /** What is known of every content listed or skipped, by blob id: for the next run. */
   blobs: Map<string, BlobMeta>;
+  /** How many files were read while listing (the rest are known unchanged, read on demand). */
+  read: number;
 }
 
 /** Where root sits in a git work tree, or undefined when git does not manage it. */
@@ -164,7 +166,7 @@ export async function listFiles(root: string, options: ListOptions = {}): Promis
   });
   files.sort((a, b) => compare(a.path, b.path));
   skipped.sort((a, b) => compare(a.path, b.path));
-  return { files: promoteExamples(files), skipped, text, ids, blobs };
+  return { files: promoteExamples(files), skipped, text, ids, blobs, read: toRead.length };
 }
 
 type SkipReason = SkippedFile['reason'] | 'silent';
