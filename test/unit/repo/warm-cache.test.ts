@@ -65,40 +65,16 @@ describe('git blob ids', () => {
     expect(staged.get('b.bin')?.id).toBe(gitBlobId(new Uint8Array([0, 1, 2, 255])));
   });
 
+  // name, mode, stage, changed in the work tree, content known without reading
   it.each([
-    {
-      name: 'a regular file, unchanged',
-      record: '100644 ' + 'a'.repeat(40) + ' 0\tx.py',
-      modified: false,
-      known: true,
-    },
-    {
-      name: 'an executable file',
-      record: '100755 ' + 'a'.repeat(40) + ' 0\tx.py',
-      modified: false,
-      known: true,
-    },
-    {
-      name: 'a file changed in the work tree',
-      record: '100644 ' + 'a'.repeat(40) + ' 0\tx.py',
-      modified: true,
-      known: false,
-    },
-    {
-      name: 'a symbolic link',
-      record: '120000 ' + 'a'.repeat(40) + ' 0\tx.py',
-      modified: false,
-      known: false,
-    },
-    { name: 'a submodule', record: '160000 ' + 'a'.repeat(40) + ' 0\tx.py', modified: false, known: false },
-    {
-      name: 'an unmerged file',
-      record: '100644 ' + 'a'.repeat(40) + ' 2\tx.py',
-      modified: false,
-      known: false,
-    },
-  ])('$name: known content $known', ({ record, modified, known }) => {
-    const entry = parseStagedZ(`${record}\0`).get('x.py');
+    ['a regular file, unchanged', '100644', 0, false, true],
+    ['an executable file', '100755', 0, false, true],
+    ['a file changed in the work tree', '100644', 0, true, false],
+    ['a symbolic link', '120000', 0, false, false],
+    ['a submodule', '160000', 0, false, false],
+    ['an unmerged file', '100644', 2, false, false],
+  ] as const)('%s', (_name, mode, stage, modified, known) => {
+    const entry = parseStagedZ(`${mode} ${'a'.repeat(40)} ${stage}\tx.py\0`).get('x.py');
     expect(knownContent(entry, modified) !== undefined).toBe(known);
   });
 });
