@@ -23,7 +23,7 @@ import { PYTHON_RULES } from '../analysis/python/rules.js';
 import { findExecutable, toolInfo } from './tools.js';
 import { readRegularFile } from '../util/read-file.js';
 import { isGenerated, scanText, type SecretFound } from '../probes/secrets.js';
-import type { Facts, PipAuditRun, PythonScan, RawFinding, RepoFile, ToolRun } from './types.js';
+import type { Facts, PipAuditRun, ProcessLoad, PythonScan, RawFinding, RepoFile, ToolRun } from './types.js';
 
 export interface CollectOptions {
   exclude?: string[];
@@ -246,7 +246,7 @@ async function runBanditCached(
   emit({
     step: 'bandit',
     state: 'done',
-    detail: `${run.version === undefined ? '' : `bandit ${run.version}: `}${merged.findings.length} findings${reuse.length > 0 ? `, ${reuse.length} files from cache` : ''}`,
+    detail: `${run.version === undefined ? '' : `bandit ${run.version}: `}${merged.findings.length} findings${reuse.length > 0 ? `, ${reuse.length} files from cache` : ''}${processLoads(run.processes)}`,
   });
   return { ...run, findings: merged.findings, errors: merged.errors };
 }
@@ -354,6 +354,16 @@ function isRegularFile(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** `; processes busy 9.8 s (4 pieces), 9.6 s (5 pieces)`: how evenly the shards were loaded. */
+export function processLoads(processes: readonly ProcessLoad[] | undefined): string {
+  if (processes === undefined || processes.length === 0) return '';
+  const each = processes.map(
+    (p) =>
+      `${(p.busyMs / 1000).toFixed(1)} s (${p.pieces} piece${p.pieces === 1 ? '' : 's'}, ${p.files} file${p.files === 1 ? '' : 's'})`,
+  );
+  return `; processes busy ${each.join(', ')}`;
 }
 
 function mergeResults(

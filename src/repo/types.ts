@@ -98,6 +98,15 @@ export interface ToolRun {
   findings: RawFinding[];
   /** Files the tool could not read (parse errors...), kept and shown. */
   errors: { file: string; message: string }[];
+  /** How busy each concurrent process was (bandit's shards), to see the balance. */
+  processes?: ProcessLoad[] | undefined;
+}
+
+/** One lane of concurrent tool processes: time spent running, pieces and files handled. */
+export interface ProcessLoad {
+  busyMs: number;
+  pieces: number;
+  files: number;
 }
 
 export interface PythonScan {
