@@ -70,7 +70,6 @@ export async function collectFacts(root: string, options: CollectOptions): Promi
   const blobId = (path: string): string => listing.ids.get(path) ?? '';
   const hashed = pythonFiles.map((f) => ({ path: f.path, sha: blobId(f.path) }));
   const codeKey = `${options.toolVersion}:${codeDigest()}`;
-  const secrets = secretsCached(listing.files, listing.text, blobId, cache, codeKey);
 
   emit({ step: 'git', state: 'running' });
   const gitPromise = gitFacts(root, listing.files).then((g) => {
@@ -107,6 +106,8 @@ export async function collectFacts(root: string, options: CollectOptions): Promi
   const requirementFiles = manifests.filter((m) => m.kind === 'requirements').map((m) => m.path);
   const pipAuditPromise = runPipAuditStep(root, requirementFiles, options, emit);
 
+  // On this thread while the workers parse and bandit runs; it yields so they are kept fed.
+  const secrets = await secretsCached(listing.files, listing.text, blobId, cache, codeKey);
   const [git, tools, python, bandit, pipAudit] = await Promise.all([
     gitPromise,
     toolsPromise,
@@ -311,6 +312,9 @@ function secretsCached(
   };
   return out;
 }
+
+/** The longest the secret scan holds the thread before letting worker and process events in. */
+const YIELD_MS = 10;
 
 let codeDigestMemo: string | undefined;
 
