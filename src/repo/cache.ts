@@ -101,26 +101,37 @@ function mac(key: Buffer, body: string): string {
 }
 
 /**
+ * The body of a signed file (the HMAC on its first line, then the body), or undefined when it is
+ * missing, unreadable, too large or not signed with `key`.
+ */
+export function readSigned(file: string, key: Buffer, maxBytes: number): string | undefined {
+  if (!existsSync(file)) return undefined;
+  const read = readRegularFile(file, maxBytes);
+  if (!read.ok) return undefined;
+  const newline = read.text.indexOf('\n');
+  if (newline < 0) return undefined;
+  const tag = Buffer.from(read.text.slice(0, newline), 'utf8');
+  const body = read.text.slice(newline + 1);
+  const expected = Buffer.from(mac(key, body), 'utf8');
+  if (tag.length !== expected.length || !timingSafeEqual(tag, expected)) return undefined;
+  return body;
+}
+
+/** Writes `body` signed with `key`, atomically. */
+export function writeSigned(file: string, body: string, key: Buffer): void {
+  writeFileAtomic(file, `${mac(key, body)}\n${body}`);
+}
+
+/**
  * Reads the cache; a missing, unreadable or unauthenticated cache is simply empty (it is only an
  * optimisation). The file is the HMAC on its first line, then the JSON.
  */
 export function readCache(root: string, key: Buffer | null = cacheKey()): CacheData {
-  const file = join(root, CACHE_PATH);
-  if (
-    key === null ||
-    !existsSync(file) ||
-    symlinkOnPath(root, '.vouch/cache/analysis-v2.json') !== undefined
-  ) {
+  if (key === null || symlinkOnPath(root, '.vouch/cache/analysis-v2.json') !== undefined) {
     return emptyCache();
   }
-  const read = readRegularFile(file, MAX_CACHE_BYTES);
-  if (!read.ok) return emptyCache();
-  const newline = read.text.indexOf('\n');
-  if (newline < 0) return emptyCache();
-  const tag = Buffer.from(read.text.slice(0, newline), 'utf8');
-  const body = read.text.slice(newline + 1);
-  const expected = Buffer.from(mac(key, body), 'utf8');
-  if (tag.length !== expected.length || !timingSafeEqual(tag, expected)) return emptyCache();
+  const body = readSigned(join(root, CACHE_PATH), key, MAX_CACHE_BYTES);
+  if (body === undefined) return emptyCache();
   try {
     const data = JSON.parse(body) as CacheData;
     return data.version === 2 ? data : emptyCache();
@@ -133,8 +144,7 @@ export function readCache(root: string, key: Buffer | null = cacheKey()): CacheD
 export function writeCache(root: string, data: CacheData, key: Buffer | null = cacheKey()): void {
   if (key === null) return;
   assertNoSymlink(root, '.vouch/cache/analysis-v2.json');
-  const body = JSON.stringify(data);
-  writeFileAtomic(join(root, CACHE_PATH), `${mac(key, body)}\n${body}`);
+  writeSigned(join(root, CACHE_PATH), JSON.stringify(data), key);
 }
 
 export function digest(text: string): string {

@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ProgressListener } from '../audit/progress.js';
 import { runBandit } from './bandit.js';
 import {
@@ -21,6 +19,7 @@ import { runPipAudit } from './pip-audit.js';
 import { scanPython } from '../analysis/python/scan.js';
 import { PYTHON_RULES } from '../analysis/python/rules.js';
 import { findExecutable, toolInfo } from './tools.js';
+import { codeDigest } from '../util/code-digest.js';
 import { readRegularFile } from '../util/read-file.js';
 import { isGenerated, scanText, type SecretFound } from '../probes/secrets.js';
 import type { Facts, PipAuditRun, ProcessLoad, PythonScan, RawFinding, RepoFile, ToolRun } from './types.js';
@@ -69,7 +68,8 @@ export async function collectFacts(root: string, options: CollectOptions): Promi
   const pythonFiles = listing.files.filter((f) => f.path.endsWith('.py') || f.path.endsWith('.pyw'));
   const blobId = (path: string): string => listing.ids.get(path) ?? '';
   const hashed = pythonFiles.map((f) => ({ path: f.path, sha: blobId(f.path) }));
-  const codeKey = `${options.toolVersion}:${codeDigest()}`;
+  // Under the sources (tests) the rule table stands for the analyser's code.
+  const codeKey = `${options.toolVersion}:${codeDigest() ?? digest(JSON.stringify(PYTHON_RULES))}`;
 
   emit({ step: 'git', state: 'running' });
   const gitPromise = gitFacts(root, listing.files).then((g) => {
@@ -285,21 +285,26 @@ async function runPipAuditStep(
  * The secrets in every file that may hold one, each file scanned once per content: a file whose
  * blob id has not changed since the last run keeps its (redacted) results.
  */
-function secretsCached(
+async function secretsCached(
   files: readonly RepoFile[],
   text: ReadonlyMap<string, string>,
   blobId: (path: string) => string,
   cache: CacheData,
   key: string,
-): Map<string, SecretFound[]> {
+): Promise<Map<string, SecretFound[]>> {
   const scanned = files
     .filter((f) => !isGenerated(f.path))
     .map((f) => ({ path: f.path, sha: blobId(f.path) }));
   const { reuse, todo } = partition(cache.secrets, key, scanned);
   const out = new Map<string, SecretFound[]>(reuse.map((r) => [r.path, r.found]));
+  let slice = performance.now();
   for (const path of todo) {
     const content = text.get(path);
     if (content !== undefined) out.set(path, scanText(path, content));
+    if (performance.now() - slice > YIELD_MS) {
+      await new Promise((resume) => setImmediate(resume));
+      slice = performance.now();
+    }
   }
   cache.secrets = {
     key,
@@ -315,27 +320,6 @@ function secretsCached(
 
 /** The longest the secret scan holds the thread before letting worker and process events in. */
 const YIELD_MS = 10;
-
-let codeDigestMemo: string | undefined;
-
-/**
- * Names vouch's exact code, so a changed rule or detector never reuses old results: every script
- * of the build when vouch runs built, else the rule table (the tests, from the sources).
- */
-function codeDigest(): string {
-  if (codeDigestMemo !== undefined) return codeDigestMemo;
-  const here = fileURLToPath(new URL('.', import.meta.url));
-  const hash = createHash('sha1');
-  if (existsSync(join(here, 'python-worker.js'))) {
-    for (const name of readdirSync(here)
-      .filter((n) => n.endsWith('.js'))
-      .sort()) {
-      hash.update(`${name}\0`).update(readFileSync(join(here, name)));
-    }
-  } else hash.update(JSON.stringify(PYTHON_RULES));
-  codeDigestMemo = hash.digest('hex');
-  return codeDigestMemo;
-}
 
 const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
 
