@@ -13,7 +13,7 @@
 //   warm (nothing changed) ≤ 0.03x bandit -r (and < 0.5 s on ansible); one file changed ≤ 0.05x;
 //   linear growth 1x/4x/16x and peak memory < 300 MB at 16x; first frame < node + 0.3 s.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -279,7 +279,9 @@ function firstFrame(command, expect) {
   return ms;
 }
 if (spawnSync('tmux', ['-V']).status === 0) {
-  const small = join(here, '..', 'examples', 'vulnerable-flask-app');
+  // A copy: the interactive run writes .vouch/ beside what it audits, which the tests copy.
+  const small = join(work, 'vulnerable-flask-app');
+  cpSync(join(here, '..', 'examples', 'vulnerable-flask-app'), small, { recursive: true });
   const largest = trees
     .filter((t) => t.pythonMb !== undefined && !t.tree.startsWith('synthetic'))
     .sort((a, b) => b.pythonMb - a.pythonMb)[0];
