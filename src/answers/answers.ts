@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv';
 import { stringify } from 'yaml';
 import { UsageError } from '../errors.js';
 import { removeStaleTemps, writeFileAtomic } from '../util/atomic-write.js';
@@ -61,7 +62,12 @@ const answerSchema = {
   then: { required: ['reason'] },
 };
 
-const validate = new Ajv2020({ allErrors: true }).compile({
+// Compiled on first use: building a JSON Schema validator costs a tenth of a second, and most
+// runs have no answers file yet.
+let compiled: ValidateFunction | undefined;
+const validator = (): ValidateFunction =>
+  (compiled ??= new Ajv2020({ allErrors: true }).compile(ANSWERS_SCHEMA));
+const ANSWERS_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   required: ['version', 'answers'],
@@ -73,7 +79,7 @@ const validate = new Ajv2020({ allErrors: true }).compile({
       additionalProperties: answerSchema,
     },
   },
-});
+};
 
 /**
  * Reads `.vouch/answers.yaml`; no file means no answers. A damaged file is a UsageError (exit 2).
@@ -90,8 +96,8 @@ export function readAnswers(repoRoot: string): AnswersFile {
   if (problems.length === 0 && (parsed.value === null || parsed.value === undefined)) {
     problems = [{ file: ANSWERS_PATH, line: 1, col: 1, message: 'the answers file is empty' }];
   }
-  if (problems.length === 0 && !validate(parsed.value)) {
-    problems = schemaProblems(parsed, validate.errors ?? [], 'the answers file');
+  if (problems.length === 0 && !validator()(parsed.value)) {
+    problems = schemaProblems(parsed, validator().errors ?? [], 'the answers file');
   }
   if (problems.length === 0) problems = citeProblems(parsed);
   const first = problems[0];

@@ -31,14 +31,16 @@ export interface LoadOptions {
 }
 
 let schemaValidator: ValidateFunction | undefined;
-const ajv = new Ajv2020({ allErrors: true, strict: false });
+// Made on first use: a cached checklist needs no validator, and making one costs a tenth of a second.
+let ajvInstance: Ajv2020 | undefined;
+const ajv = (): Ajv2020 => (ajvInstance ??= new Ajv2020({ allErrors: true, strict: false }));
 
 function checklistValidator(): ValidateFunction {
   if (schemaValidator === undefined) {
     const schema = JSON.parse(
       readFileSync(join(packageRoot(), 'checklists', 'checklist.schema.json'), 'utf8'),
     ) as Record<string, unknown>;
-    schemaValidator = ajv.compile(schema);
+    schemaValidator = ajv().compile(schema);
   }
   return schemaValidator;
 }
@@ -47,7 +49,7 @@ const paramValidators = new Map<string, ValidateFunction>();
 function paramsValidator(probe: ProbeSpec): ValidateFunction {
   let v = paramValidators.get(probe.id);
   if (v === undefined) {
-    v = ajv.compile(probe.paramsSchema);
+    v = ajv().compile(probe.paramsSchema);
     paramValidators.set(probe.id, v);
   }
   return v;

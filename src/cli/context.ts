@@ -7,7 +7,9 @@ import type { AnswersFile } from '../answers/types.js';
 import type { ProgressListener } from '../audit/progress.js';
 import type { Audit } from '../audit/types.js';
 import { evaluate } from '../audit/engine.js';
+import { loadChecklistsCached } from '../checklist/cache.js';
 import { loadChecklists } from '../checklist/load.js';
+import { codeDigest } from '../util/code-digest.js';
 import type { Checklist } from '../checklist/types.js';
 import { loadConfig, type VouchConfig } from '../config/config.js';
 import { UsageError } from '../errors.js';
@@ -55,7 +57,12 @@ export function prepareAudit(flags: AuditFlags): AuditContext {
   if (!existsSync(root)) throw new UsageError(`no such directory: ${flags.path ?? '.'}`);
   if (!statSync(root).isDirectory()) throw new UsageError(`not a directory: ${flags.path ?? '.'}`);
   const config = loadConfig(root);
-  const checklist = loadChecklists(checklistFiles(flags.checklist, config, root), { probes: PROBES });
+  const files = checklistFiles(flags.checklist, config, root);
+  const code = flags.cache === false ? undefined : codeDigest();
+  const checklist =
+    code === undefined
+      ? loadChecklists(files, { probes: PROBES })
+      : loadChecklistsCached(files, { probes: PROBES, codeDigest: code });
   const unknown = Object.keys(config.disable).filter((id) => !checklist.items.some((i) => i.id === id));
   if (unknown.length > 0) {
     throw new UsageError(

@@ -114,7 +114,8 @@ async function main(argv: string[]): Promise<number> {
           .option('cache', {
             type: 'boolean',
             default: true,
-            describe: 'Reuse analysis of unchanged files from .vouch/cache (--no-cache to redo all)',
+            describe:
+              'Reuse analysis of unchanged files (.vouch/cache) and the loaded checklist (--no-cache to redo all)',
           })
           .option('quiet', { alias: 'q', type: 'boolean', describe: 'Print only the policy result' })
           .option('verbose', {

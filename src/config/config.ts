@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, realpathSync } from 'node:fs';
 import { isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { UsageError } from '../errors.js';
 import { readRegularFile } from '../util/read-file.js';
@@ -80,7 +80,10 @@ export const CONFIG_SCHEMA = {
   },
 } as const;
 
-const validate = new Ajv2020({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA);
+// Compiled on first use: most repositories have no vouch settings to validate.
+let compiled: ValidateFunction | undefined;
+const validator = (): ValidateFunction =>
+  (compiled ??= new Ajv2020({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA));
 
 interface RawConfig {
   checklists?: string[];
@@ -127,8 +130,8 @@ function fromYaml(root: string, name: string): VouchConfig {
   const first = parsed.problems[0];
   if (first !== undefined) throw new UsageError(formatProblem(first));
   if (parsed.value === null || parsed.value === undefined) return { ...EMPTY_CONFIG, file: name };
-  if (!validate(parsed.value)) {
-    const problems = schemaProblems(parsed, validate.errors ?? [], 'settings').map(formatProblem);
+  if (!validator()(parsed.value)) {
+    const problems = schemaProblems(parsed, validator().errors ?? [], 'settings').map(formatProblem);
     throw new UsageError(problems[0] ?? `${name}: invalid settings`, problems.slice(1));
   }
   const raw = parsed.value as RawConfig;
@@ -160,8 +163,8 @@ function readPyprojectSection(root: string): VouchConfig | undefined {
   }
   const section = (doc.tool as Record<string, unknown> | undefined)?.vouch;
   if (section === undefined) return undefined;
-  if (!validate(section)) {
-    const errors = validate.errors ?? [];
+  if (!validator()(section)) {
+    const errors = validator().errors ?? [];
     const lines = errors.map(
       (e) => `pyproject.toml:${tomlPosition(text, errorKey(e))}: [tool.vouch] ${tomlMessage(e)}`,
     );

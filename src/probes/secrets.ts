@@ -35,7 +35,8 @@ const LOCK_FILES = new Set([
   'conda-lock.yml',
 ]);
 
-function isGenerated(path: string): boolean {
+/** Lock files, minified and map files: generated, never holding a hand-written secret. */
+export function isGenerated(path: string): boolean {
   const base = (path.split('/').pop() ?? path).toLowerCase();
   return (
     LOCK_FILES.has(base) ||
@@ -150,6 +151,11 @@ export function scanText(path: string, text: string): SecretFound[] {
   return out;
 }
 
+function secretsOf(facts: Facts, path: string): SecretFound[] {
+  const text = facts.text.get(path);
+  return text === undefined ? [] : scanText(path, text);
+}
+
 export const secretsProbe: ValidatingProbe<SecretsParams> = {
   id: 'secrets',
   description: 'Does the repository hold a hard-coded credential (token, private key, password)?',
@@ -171,9 +177,9 @@ export const secretsProbe: ValidatingProbe<SecretsParams> = {
     const kinds = params.kinds === undefined ? undefined : new Set(params.kinds);
     const findings: Finding[] = [];
     for (const file of facts.files) {
-      const text = facts.text.get(file.path);
-      if (text === undefined || isGenerated(file.path)) continue;
-      for (const { line, match, snippet, inDocstring } of scanText(file.path, text)) {
+      if (isGenerated(file.path)) continue;
+      const found = facts.secrets?.get(file.path) ?? secretsOf(facts, file.path);
+      for (const { line, match, snippet, inDocstring } of found) {
         if (kinds !== undefined && !kinds.has(match.kind)) continue;
         findings.push({
           message: match.message,

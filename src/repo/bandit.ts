@@ -13,7 +13,7 @@ import { chunkArguments, mapPool, planShards, type SizedFile } from './exec/shar
 import { findExecutable, toolVersion } from './tools.js';
 import { readRegularFile } from '../util/read-file.js';
 import { redactSecretsInLine } from '../util/redact.js';
-import type { RawFinding, ToolRun } from './types.js';
+import type { ProcessLoad, RawFinding, ToolRun } from './types.js';
 
 export interface BanditOptions {
   /** `--bandit PATH`: a path, or a name looked up on PATH. */
@@ -97,6 +97,7 @@ export async function runBandit(
     return {
       ...base,
       status: 'ok',
+      processes: outcome.processes,
       findings: outcome.report.findings,
       errors: [...config.errors, ...outcome.report.errors],
     };
@@ -115,7 +116,9 @@ export async function runBandit(
   }
 }
 
-type ShardsOutcome = { status: 'ok'; report: BanditReport } | { status: 'error' | 'timeout'; reason: string };
+type ShardsOutcome =
+  | { status: 'ok'; report: BanditReport; processes: ProcessLoad[] }
+  | { status: 'error' | 'timeout'; reason: string };
 
 type ChunkResult =
   { ok: true; report: BanditReport } | { ok: false; status: 'error' | 'timeout'; reason: string };
@@ -129,7 +132,7 @@ async function runShards(
   const total = pythonFiles.length;
   const progress = options.onProgress ?? (() => undefined);
   progress(0, total);
-  if (total === 0) return { status: 'ok', report: { findings: [], errors: [] } };
+  if (total === 0) return { status: 'ok', report: { findings: [], errors: [] }, processes: [] };
 
   const sized = await Promise.all(pythonFiles.map((file) => sizeOf(root, file)));
   const shardCount = Math.max(1, Math.floor(options.shards ?? os.availableParallelism()) || 1);
@@ -152,34 +155,39 @@ async function runShards(
     }
   };
 
-  const results = await mapPool(
-    chunks,
-    Math.max(1, Math.min(shardCount, chunks.length)),
-    async (files, index) => {
-      const remaining = options.timeoutMs - (Date.now() - started);
-      if (remaining <= 0) abort.abort();
-      // A progress token can be split between two reads: keep the tail of the previous one.
-      let carry = '';
-      const outcome = await runTool(executable, [...options.args, '--', ...files], {
-        cwd: root,
-        timeoutMs: remaining,
-        env: options.env,
-        signal: abort.signal,
-        onStderr: (text) => {
-          const count = lastProgressCount(carry + text);
-          carry = (carry + text).slice(-16);
-          if (count !== undefined)
-            doneByChunk[index] = Math.min(files.length, Math.max(count, doneByChunk[index] ?? 0));
-          report();
-        },
-      });
-      const result = chunkResult(outcome, root, options.timeoutMs);
-      if (!result.ok) abort.abort();
-      doneByChunk[index] = files.length;
-      report();
-      return result;
-    },
-  );
+  const lanes = Math.max(1, Math.min(shardCount, chunks.length));
+  const processes: ProcessLoad[] = Array.from({ length: lanes }, () => ({ busyMs: 0, pieces: 0, files: 0 }));
+  const results = await mapPool(chunks, lanes, async (files, index, slot) => {
+    const pieceStarted = performance.now();
+    const remaining = options.timeoutMs - (Date.now() - started);
+    if (remaining <= 0) abort.abort();
+    // A progress token can be split between two reads: keep the tail of the previous one.
+    let carry = '';
+    const outcome = await runTool(executable, [...options.args, '--', ...files], {
+      cwd: root,
+      timeoutMs: remaining,
+      env: options.env,
+      signal: abort.signal,
+      onStderr: (text) => {
+        const count = lastProgressCount(carry + text);
+        carry = (carry + text).slice(-16);
+        if (count !== undefined)
+          doneByChunk[index] = Math.min(files.length, Math.max(count, doneByChunk[index] ?? 0));
+        report();
+      },
+    });
+    const result = chunkResult(outcome, root, options.timeoutMs);
+    const load = processes[slot];
+    if (load !== undefined) {
+      load.busyMs += Math.round(performance.now() - pieceStarted);
+      load.pieces++;
+      load.files += files.length;
+    }
+    if (!result.ok) abort.abort();
+    doneByChunk[index] = files.length;
+    report();
+    return result;
+  });
 
   // A timeout outranks the errors it caused in sibling shards; an abort is never the first cause.
   const failures = results.filter((r): r is Extract<ChunkResult, { ok: false }> => !r.ok);
@@ -188,27 +196,44 @@ async function runShards(
   if (failure) return { status: failure.status, reason: failure.reason };
   if (failures.length > 0) return { status: 'timeout', reason: timeoutReason(options.timeoutMs) };
   const merged = results.flatMap((r) => (r.ok ? [r.report] : []));
-  return { status: 'ok', report: mergeBanditReports(merged) };
+  return { status: 'ok', report: mergeBanditReports(merged), processes };
 }
 
-// Bytes predict bandit's time only roughly (±10 % per shard on the stdlib), and on a shared
-// machine one process can be slowed: a few pieces per process, largest first, pulled by whichever
-// process is free, even that out. A piece stays big enough (2 MB) for bandit's start (~0.15 s) not
-// to matter.
-const PIECES_PER_SHARD = 4;
-const PIECE_BYTES = 2 * 1024 * 1024;
+// Bytes predict bandit's time only roughly, and on a shared machine one process can be slowed:
+// equal pieces leave one process running alone at the end (3 pieces on 2 processes: a whole
+// piece). Pieces shrink instead (guided self-scheduling): each is a share of what is left, the
+// largest files first, so the last pieces are small and every process stays busy nearly to the
+// end. A piece stays big enough (256 KB) for bandit's start (~0.4 s) not to dominate.
+const TAIL_SHARE = 2;
+const MIN_PIECE_BYTES = 256 * 1024;
 
-/** Files split into pieces of similar size for `shards` concurrent processes, largest piece first. */
+/**
+ * Files split into pieces for `shards` concurrent processes, pulled in order by whichever
+ * process is free: each piece holds about 1/(2 x shards) of the bytes not yet planned, largest
+ * files first, so the pieces get smaller towards the end. Files keep their input order in a piece.
+ */
 export function planPieces(files: readonly SizedFile[], shards: number): string[][] {
   if (shards <= 1) return planShards(files, 1);
-  const total = files.reduce((sum, f) => sum + Math.max(0, f.size), 0);
-  const count = Math.min(shards * PIECES_PER_SHARD, Math.max(shards, Math.ceil(total / PIECE_BYTES)));
-  const size = new Map(files.map((f) => [f.path, Math.max(0, f.size)]));
-  const weight = (piece: string[]): number => piece.reduce((sum, p) => sum + (size.get(p) ?? 0), 0);
-  return planShards(files, count)
-    .map((piece) => ({ piece, bytes: weight(piece) }))
-    .sort((a, b) => b.bytes - a.bytes)
-    .map((p) => p.piece);
+  const order = files.map((f, index) => ({ path: f.path, size: Math.max(0, f.size), index }));
+  let remaining = order.reduce((sum, f) => sum + f.size, 0);
+  // A small tree: one even piece per process.
+  if (remaining <= shards * TAIL_SHARE * MIN_PIECE_BYTES) return planShards(files, shards);
+  order.sort((a, b) => b.size - a.size || a.index - b.index);
+  const pieces: { path: string; index: number }[][] = [];
+  let at = 0;
+  while (at < order.length) {
+    const target = Math.max(MIN_PIECE_BYTES, remaining / (TAIL_SHARE * shards));
+    const piece: { path: string; index: number }[] = [];
+    let bytes = 0;
+    while (at < order.length && (piece.length === 0 || bytes + (order[at]?.size ?? 0) <= target)) {
+      const file = order[at++]!;
+      piece.push(file);
+      bytes += file.size;
+    }
+    remaining -= bytes;
+    pieces.push(piece);
+  }
+  return pieces.map((piece) => piece.sort((a, b) => a.index - b.index).map((f) => f.path));
 }
 
 function timeoutReason(timeoutMs: number): string {

@@ -5,28 +5,47 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { readRegularFile } from '../util/read-file.js';
 import { assertNoSymlink, symlinkOnPath } from '../util/vouch-dir.js';
+import type { SecretFound } from '../probes/secrets.js';
+import type { BlobMeta } from './files.js';
 import type { RawFinding } from './types.js';
 
-/** Per-file results of a costly analyser, keyed by the file's content digest. */
+/** Per-file results of a costly analyser, keyed by the file's blob id. */
 export interface FileResults {
   sha: string;
   findings: RawFinding[];
   errors: { file: string; message: string }[];
 }
 
-export interface AnalyserCache {
-  /** Changes when the analyser, its version or its options change: then nothing is reused. */
+/** One kind of per-file work, by path; an entry holds while the file's blob id (`sha`) is the same. */
+export interface PerFileCache<R> {
+  /** Changes when the code, its version or its options change: then nothing is reused. */
   key: string;
-  files: Record<string, FileResults>;
+  files: Record<string, R & { sha: string }>;
+}
+
+export type AnalyserCache = PerFileCache<FileResults>;
+
+/** The secrets found in one file, already redacted (offsets and a masked line, never a value). */
+export interface FileSecrets {
+  sha: string;
+  found: SecretFound[];
 }
 
 export interface CacheData {
-  version: 1;
+  version: 2;
+  /** What a read taught about each content (size, binary): an unchanged file is listed unread. */
+  blobs?: Record<string, BlobMeta> | undefined;
   python?: AnalyserCache | undefined;
   bandit?: AnalyserCache | undefined;
+  secrets?: PerFileCache<FileSecrets> | undefined;
 }
 
-export const CACHE_PATH = join('.vouch', 'cache', 'analysis-v1.json');
+export const CACHE_PATH = join('.vouch', 'cache', 'analysis-v2.json');
+
+/** An empty cache. */
+export function emptyCache(): CacheData {
+  return { version: 2 };
+}
 
 const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 
@@ -82,40 +101,50 @@ function mac(key: Buffer, body: string): string {
 }
 
 /**
+ * The body of a signed file (the HMAC on its first line, then the body), or undefined when it is
+ * missing, unreadable, too large or not signed with `key`.
+ */
+export function readSigned(file: string, key: Buffer, maxBytes: number): string | undefined {
+  if (!existsSync(file)) return undefined;
+  const read = readRegularFile(file, maxBytes);
+  if (!read.ok) return undefined;
+  const newline = read.text.indexOf('\n');
+  if (newline < 0) return undefined;
+  const tag = Buffer.from(read.text.slice(0, newline), 'utf8');
+  const body = read.text.slice(newline + 1);
+  const expected = Buffer.from(mac(key, body), 'utf8');
+  if (tag.length !== expected.length || !timingSafeEqual(tag, expected)) return undefined;
+  return body;
+}
+
+/** Writes `body` signed with `key`, atomically. */
+export function writeSigned(file: string, body: string, key: Buffer): void {
+  writeFileAtomic(file, `${mac(key, body)}\n${body}`);
+}
+
+/**
  * Reads the cache; a missing, unreadable or unauthenticated cache is simply empty (it is only an
  * optimisation). The file is the HMAC on its first line, then the JSON.
  */
 export function readCache(root: string, key: Buffer | null = cacheKey()): CacheData {
-  const file = join(root, CACHE_PATH);
-  if (
-    key === null ||
-    !existsSync(file) ||
-    symlinkOnPath(root, '.vouch/cache/analysis-v1.json') !== undefined
-  ) {
-    return { version: 1 };
+  if (key === null || symlinkOnPath(root, '.vouch/cache/analysis-v2.json') !== undefined) {
+    return emptyCache();
   }
-  const read = readRegularFile(file, MAX_CACHE_BYTES);
-  if (!read.ok) return { version: 1 };
-  const newline = read.text.indexOf('\n');
-  if (newline < 0) return { version: 1 };
-  const tag = Buffer.from(read.text.slice(0, newline), 'utf8');
-  const body = read.text.slice(newline + 1);
-  const expected = Buffer.from(mac(key, body), 'utf8');
-  if (tag.length !== expected.length || !timingSafeEqual(tag, expected)) return { version: 1 };
+  const body = readSigned(join(root, CACHE_PATH), key, MAX_CACHE_BYTES);
+  if (body === undefined) return emptyCache();
   try {
     const data = JSON.parse(body) as CacheData;
-    return data.version === 1 ? data : { version: 1 };
+    return data.version === 2 ? data : emptyCache();
   } catch {
-    return { version: 1 };
+    return emptyCache();
   }
 }
 
 /** Writes the cache with its HMAC; does nothing without a key or when `.vouch/cache` is a link. */
 export function writeCache(root: string, data: CacheData, key: Buffer | null = cacheKey()): void {
   if (key === null) return;
-  assertNoSymlink(root, '.vouch/cache/analysis-v1.json');
-  const body = JSON.stringify(data);
-  writeFileAtomic(join(root, CACHE_PATH), `${mac(key, body)}\n${body}`);
+  assertNoSymlink(root, '.vouch/cache/analysis-v2.json');
+  writeSigned(join(root, CACHE_PATH), JSON.stringify(data), key);
 }
 
 export function digest(text: string): string {
@@ -125,12 +154,12 @@ export function digest(text: string): string {
 /**
  * Splits files into those whose cached results still hold and those to analyse again.
  */
-export function partition(
-  cache: AnalyserCache | undefined,
+export function partition<R extends { sha: string }>(
+  cache: PerFileCache<R> | undefined,
   key: string,
   files: { path: string; sha: string }[],
-): { reuse: (FileResults & { path: string })[]; todo: string[] } {
-  const reuse: (FileResults & { path: string })[] = [];
+): { reuse: (R & { path: string })[]; todo: string[] } {
+  const reuse: (R & { path: string })[] = [];
   const todo: string[] = [];
   for (const f of files) {
     const hit = cache?.key === key ? cache.files[f.path] : undefined;

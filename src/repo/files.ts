@@ -1,9 +1,11 @@
 import { isUtf8 } from 'node:buffer';
 import type { Dirent, Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { lstat, readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import ignore from 'ignore';
 import type { Ignore } from 'ignore';
+import { gitBlobId, indexState, knownContent } from './blobs.js';
 import { fileContext, promoteExamples } from './context.js';
 import { runGit } from './exec/git-command.js';
 import { readRegularFile } from '../util/read-file.js';
@@ -47,13 +49,21 @@ export interface ListOptions {
   maxFileSize?: number;
   /** gitignore-style patterns, relative to the root, skipped as 'excluded'. */
   exclude?: string[];
+  /** Contents an earlier run read, by blob id: a clean tracked file with one of them is not read. */
+  knownBlobs?: ReadonlyMap<string, BlobMeta> | undefined;
 }
 
 export interface FileListing {
   files: RepoFile[];
   skipped: SkippedFile[];
-  /** Decoded text of every file in `files`, by path. */
-  text: Map<string, string>;
+  /** Decoded text of every file in `files`, by path (read on first use when known unchanged). */
+  text: FileTexts;
+  /** The blob id of every file in `files`: git's, or its content hashed as git would. */
+  ids: Map<string, string>;
+  /** What is known of every content listed or skipped, by blob id: for the next run. */
+  blobs: Map<string, BlobMeta>;
+  /** How many files were read while listing (the rest are known unchanged, read on demand). */
+  read: number;
 }
 
 /** Where root sits in a git work tree, or undefined when git does not manage it. */
@@ -89,11 +99,15 @@ export async function listFiles(root: string, options: ListOptions = {}): Promis
   const exclude = ignore({ ignorecase: false }).add(options.exclude ?? []);
 
   const tree = await findWorkTree(rootReal);
-  const candidates = tree ? await gitCandidates(rootReal) : undefined;
+  const index = tree ? await indexState(rootReal) : undefined;
   const skippedDirs = new Map<string, SkipReason>();
   let paths: string[];
   let dirVerdict: DirVerdict;
-  if (candidates) {
+  if (index) {
+    // A trailing slash marks a nested repository git does not descend into.
+    const candidates = [...new Set([...index.staged.keys(), ...index.untracked])].filter(
+      (p) => !p.endsWith('/'),
+    );
     const venvs = new Set(
       candidates.filter((p) => p.endsWith('/pyvenv.cfg')).map((p) => p.slice(0, -'/pyvenv.cfg'.length)),
     );
@@ -116,35 +130,43 @@ export async function listFiles(root: string, options: ListOptions = {}): Promis
   for (const [path, reason] of skippedDirs) if (reason !== 'silent') skipped.push({ path, reason });
 
   const files: RepoFile[] = [];
-  const text = new Map<string, string>();
-  await eachLimited(wanted, READ_CONCURRENCY, async (path) => {
-    const outcome = await readOne(rootReal, path, maxFileSize);
+  const text = new FileTexts((path) => readTextSync(join(rootReal, path), maxFileSize));
+  const ids = new Map<string, string>();
+  const blobs = new Map<string, BlobMeta>();
+  const toRead: string[] = [];
+  for (const path of wanted) {
+    const id = index ? knownContent(index.staged.get(path), index.modified.has(path)) : undefined;
+    const meta = id === undefined ? undefined : options.knownBlobs?.get(id);
+    // Git vouches for the content and an earlier run read it: nothing to read now.
+    if (id === undefined || meta === undefined || (meta.binary === undefined && meta.size <= maxFileSize)) {
+      toRead.push(path);
+      continue;
+    }
+    blobs.set(id, meta);
+    if (meta.size > maxFileSize) skipped.push({ path, reason: 'too-large' });
+    else if (meta.binary === true) skipped.push({ path, reason: 'binary' });
+    else {
+      files.push({ path, size: meta.size, context: fileContext(path) });
+      ids.set(path, id);
+      text.later(path);
+    }
+  }
+  await eachLimited(toRead, READ_CONCURRENCY, async (path) => {
+    // A clean tracked file keeps git's id even when read: that is the id the next run sees.
+    const known = index ? knownContent(index.staged.get(path), index.modified.has(path)) : undefined;
+    const outcome = await readOne(rootReal, path, maxFileSize, known);
     if (outcome === undefined) return;
+    if (outcome.id !== undefined && outcome.meta !== undefined) blobs.set(outcome.id, outcome.meta);
     if ('reason' in outcome) skipped.push({ path, reason: outcome.reason });
     else {
       files.push({ path, size: outcome.size, context: fileContext(path) });
       text.set(path, outcome.text);
+      ids.set(path, outcome.id);
     }
   });
   files.sort((a, b) => compare(a.path, b.path));
   skipped.sort((a, b) => compare(a.path, b.path));
-  return { files: promoteExamples(files), skipped, text };
-}
-
-/** Tracked files plus untracked ones git does not ignore, relative to root; undefined if git fails. */
-async function gitCandidates(root: string): Promise<string[] | undefined> {
-  const result = await runGit(root, [
-    'ls-files',
-    '-z',
-    '--cached',
-    '--others',
-    '--exclude-standard',
-    '--',
-    '.',
-  ]);
-  if (!result.ok) return undefined;
-  // A trailing slash marks a nested repository git does not descend into; unmerged files repeat.
-  return [...new Set(result.stdout.split('\0'))].filter((p) => p !== '' && !p.endsWith('/'));
+  return { files: promoteExamples(files), skipped, text, ids, blobs, read: toRead.length };
 }
 
 type SkipReason = SkippedFile['reason'] | 'silent';
@@ -291,10 +313,28 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-type ReadOutcome = { size: number; text: string } | { reason: SkippedFile['reason'] } | undefined;
+/** What an earlier read learnt about one content, by blob id: enough to list it unread. */
+export interface BlobMeta {
+  size: number;
+  /** Unknown when the file was too large to read. */
+  binary?: boolean | undefined;
+}
 
-/** Reads one listed path; undefined drops it (deleted since listing, a directory, a fifo...). */
-async function readOne(rootReal: string, path: string, maxFileSize: number): Promise<ReadOutcome> {
+type ReadOutcome =
+  | { size: number; text: string; id: string; meta: BlobMeta }
+  | { reason: SkippedFile['reason']; id?: string | undefined; meta?: BlobMeta | undefined }
+  | undefined;
+
+/**
+ * Reads one listed path; undefined drops it (deleted since listing, a directory, a fifo...).
+ * `knownId` is git's id for a file it reports unchanged; any other file is hashed as git would.
+ */
+async function readOne(
+  rootReal: string,
+  path: string,
+  maxFileSize: number,
+  knownId?: string,
+): Promise<ReadOutcome> {
   const abs = join(rootReal, path);
   let info: Stats;
   try {
@@ -308,12 +348,19 @@ async function readOne(rootReal: string, path: string, maxFileSize: number): Pro
       }
       if (target !== rootReal && !target.startsWith(rootReal + sep)) return { reason: 'symlink-outside' };
       info = await stat(abs);
+      knownId = undefined; // the link's blob is its target's name, not this content
     }
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : { reason: 'unreadable' };
   }
   if (!info.isFile()) return undefined;
-  if (info.size > maxFileSize) return { reason: 'too-large' };
+  if (info.size > maxFileSize) {
+    return {
+      reason: 'too-large',
+      id: knownId,
+      meta: knownId === undefined ? undefined : { size: info.size },
+    };
+  }
   let buffer: Buffer;
   try {
     buffer = await readFile(abs);
@@ -321,9 +368,105 @@ async function readOne(rootReal: string, path: string, maxFileSize: number): Pro
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : { reason: 'unreadable' };
   }
   if (buffer.length > maxFileSize) return { reason: 'too-large' }; // grew since stat
+  const id = knownId ?? gitBlobId(buffer);
   const text = decodeText(buffer);
-  if (text === undefined) return { reason: 'binary' };
-  return { size: info.size, text };
+  if (text === undefined) return { reason: 'binary', id, meta: { size: buffer.length, binary: true } };
+  return { size: info.size, text, id, meta: { size: buffer.length, binary: false } };
+}
+
+/**
+ * Reads a file an earlier run listed, when a probe first asks for its text; undefined when it is
+ * no longer a regular text file within the limit. Never blocks on a FIFO.
+ */
+function readTextSync(abs: string, maxFileSize: number): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch {
+    return undefined;
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size > maxFileSize) return undefined;
+    const buffer = Buffer.alloc(info.size);
+    let length = 0;
+    while (length < buffer.length) {
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return decodeText(buffer.subarray(0, length));
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The text of every listed file, by path. Files read while listing are held; a file whose
+ * content an earlier run already knows (same blob id) is read only when something asks for it,
+ * so a run over an unchanged tree reads only what its probes look at.
+ */
+export class FileTexts implements ReadonlyMap<string, string> {
+  readonly #held = new Map<string, string>();
+  readonly #unread = new Set<string>();
+  readonly #read: (path: string) => string | undefined;
+
+  constructor(read: (path: string) => string | undefined = () => undefined) {
+    this.#read = read;
+  }
+
+  /** Holds text read already. */
+  set(path: string, text: string): void {
+    this.#unread.delete(path);
+    this.#held.set(path, text);
+  }
+
+  /** Lists a path whose text is read on first use. */
+  later(path: string): void {
+    if (!this.#held.has(path)) this.#unread.add(path);
+  }
+
+  get(path: string): string | undefined {
+    const held = this.#held.get(path);
+    if (held !== undefined || !this.#unread.has(path)) return held;
+    this.#unread.delete(path);
+    const text = this.#read(path);
+    if (text !== undefined) this.#held.set(path, text);
+    return text;
+  }
+
+  has(path: string): boolean {
+    return this.#held.has(path) || this.#unread.has(path);
+  }
+
+  get size(): number {
+    return this.#held.size + this.#unread.size;
+  }
+
+  *keys(): MapIterator<string> {
+    yield* [...this.#held.keys(), ...this.#unread];
+  }
+
+  *entries(): MapIterator<[string, string]> {
+    for (const path of [...this.keys()]) {
+      const text = this.get(path);
+      if (text !== undefined) yield [path, text];
+    }
+  }
+
+  *values(): MapIterator<string> {
+    for (const [, text] of this.entries()) yield text;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, string]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: string, key: string, map: ReadonlyMap<string, string>) => void): void {
+    for (const [path, text] of this.entries()) callback(text, path, this);
+  }
 }
 
 const UTF16LE = new TextDecoder('utf-16le');

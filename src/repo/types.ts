@@ -1,5 +1,6 @@
 /** Plain facts about the audited repository, collected once per audit (the only I/O layer). */
 import type { VulnFacts } from '../vuln/types.js';
+import type { SecretFound } from '../probes/secrets.js';
 
 /** Where a file sits: code that ships, or something that does not (tests, docs, examples...). */
 export type FileContext = 'code' | 'test' | 'docs' | 'example' | 'migration';
@@ -107,6 +108,15 @@ export interface ToolRun {
   findings: RawFinding[];
   /** Files the tool could not read (parse errors...), kept and shown. */
   errors: { file: string; message: string }[];
+  /** How busy each concurrent process was (bandit's shards), to see the balance. */
+  processes?: ProcessLoad[] | undefined;
+}
+
+/** One lane of concurrent tool processes: time spent running, pieces and files handled. */
+export interface ProcessLoad {
+  busyMs: number;
+  pieces: number;
+  files: number;
 }
 
 export interface PythonScan {
@@ -143,6 +153,8 @@ export interface Facts {
   skipped: SkippedFile[];
   /** Text of every listed text file (decoded leniently), by path. */
   text: ReadonlyMap<string, string>;
+  /** The secrets in each file that may hold one (vouch's detectors, redacted); computed when absent. */
+  secrets?: ReadonlyMap<string, SecretFound[]> | undefined;
   git: GitFacts;
   manifests: Manifest[];
   lockFiles: LockFile[];

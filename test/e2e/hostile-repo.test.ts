@@ -417,7 +417,7 @@ describe('special files never hang vouch', () => {
     { name: 'the bandit configuration is a FIFO', fifo: '.bandit', exit: [0] },
     {
       name: 'the analysis cache is a FIFO',
-      fifo: '.vouch/cache/analysis-v1.json',
+      fifo: '.vouch/cache/analysis-v2.json',
       args: ['--cache'],
       exit: [0, 2],
     },
@@ -572,7 +572,7 @@ describe('a cache shipped with the repository cannot hide findings', () => {
       env: { XDG_CACHE_HOME: join(s.base, 'attacker') },
     });
     expect(first.exitCode).toBe(0);
-    const cacheFile = join(s.root, '.vouch', 'cache', 'analysis-v1.json');
+    const cacheFile = join(s.root, '.vouch', 'cache', 'analysis-v2.json');
     const text = readFileSync(cacheFile, 'utf8');
     const [tag, body] = [text.slice(0, text.indexOf('\n')), text.slice(text.indexOf('\n') + 1)];
     const data = JSON.parse(body) as { python: { files: Record<string, { findings: unknown[] }> } };

@@ -57,21 +57,26 @@ export function chunkArguments(args: readonly string[], budget = ARGUMENT_BUDGET
   return chunks;
 }
 
-/** Runs `task` over `items` with at most `limit` running at once; results keep input order. */
+/**
+ * Runs `task` over `items` with at most `limit` running at once; results keep input order.
+ * `slot` says which of the `limit` lanes runs the item (0-based), to account for each lane.
+ */
 export async function mapPool<T, R>(
   items: readonly T[],
   limit: number,
-  task: (item: T, index: number) => Promise<R>,
+  task: (item: T, index: number, slot: number) => Promise<R>,
 ): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
-  const worker = async (): Promise<void> => {
+  const worker = async (slot: number): Promise<void> => {
     while (next < items.length) {
       const index = next++;
-      results[index] = await task(items[index] as T, index);
+      results[index] = await task(items[index] as T, index, slot);
     }
   };
-  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, () => worker());
+  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, (_, slot) =>
+    worker(slot),
+  );
   await Promise.all(workers);
   return results;
 }

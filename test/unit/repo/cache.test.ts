@@ -23,7 +23,7 @@ function dir(): string {
 const KEY = Buffer.alloc(32, 7);
 const OTHER_KEY = Buffer.alloc(32, 9);
 const DATA: CacheData = {
-  version: 1,
+  version: 2,
   python: {
     key: 'k',
     files: {
@@ -37,7 +37,7 @@ const DATA: CacheData = {
 };
 /** What a poisoned cache says: the same file, no findings. */
 const CLEAN: CacheData = {
-  version: 1,
+  version: 2,
   python: { key: 'k', files: { 'app.py': { sha: 'abc', findings: [], errors: [] } } },
 };
 
@@ -75,7 +75,7 @@ describe('the analysis cache only trusts what this user wrote', () => {
     const text = content(root);
     mkdirSync(join(root, '.vouch', 'cache'), { recursive: true });
     writeFileSync(join(root, CACHE_PATH), text);
-    expect(readCache(root, KEY)).toEqual({ version: 1 });
+    expect(readCache(root, KEY)).toEqual({ version: 2 });
   });
 
   it('neither reads nor writes without a key', () => {
@@ -83,7 +83,7 @@ describe('the analysis cache only trusts what this user wrote', () => {
     writeCache(root, DATA, null);
     expect(existsSync(join(root, CACHE_PATH))).toBe(false);
     writeCache(root, DATA, KEY);
-    expect(readCache(root, null)).toEqual({ version: 1 });
+    expect(readCache(root, null)).toEqual({ version: 2 });
   });
 
   it('ignores a cache reached through a symbolic link, and will not write through one', () => {
@@ -92,7 +92,7 @@ describe('the analysis cache only trusts what this user wrote', () => {
     writeCache(elsewhere, DATA, KEY);
     mkdirSync(join(root, '.vouch'));
     symlinkSync(join(elsewhere, '.vouch', 'cache'), join(root, '.vouch', 'cache'));
-    expect(readCache(root, KEY)).toEqual({ version: 1 });
+    expect(readCache(root, KEY)).toEqual({ version: 2 });
     expect(() => writeCache(root, CLEAN, KEY)).toThrow(/symbolic link/);
     expect(readCache(elsewhere, KEY)).toEqual(DATA);
   });

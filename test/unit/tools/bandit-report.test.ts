@@ -1,3 +1,4 @@
+import { processLoads } from '../../../src/repo/collect.js';
 import { describe, expect, it } from 'vitest';
 import {
   banditCacheKey,
@@ -238,16 +239,26 @@ describe('planPieces', () => {
   const MB = 1024 * 1024;
   const files = (sizes: number[]): { path: string; size: number }[] =>
     sizes.map((size, i) => ({ path: `f${i}`, size }));
+  const weights = (sizes: number[], shards: number): number[] =>
+    planPieces(files(sizes), shards).map((piece) =>
+      piece.reduce((sum, p) => sum + (sizes[Number(p.slice(1))] ?? 0), 0),
+    );
   const rows: { name: string; sizes: number[]; shards: number; pieces: number }[] = [
     { name: 'one process: one piece', sizes: [5 * MB, 5 * MB, 5 * MB], shards: 1, pieces: 1 },
     { name: 'a small tree: one piece per process', sizes: [100, 200, 300, 400], shards: 2, pieces: 2 },
     {
-      name: 'a large tree: four pieces per process',
-      sizes: Array<number>(40).fill(MB / 2),
+      name: 'under 1 MB on two processes: two pieces',
+      sizes: Array<number>(8).fill(MB / 8),
       shards: 2,
-      pieces: 8,
+      pieces: 2,
     },
-    { name: 'in between: about 2 MB a piece', sizes: Array<number>(12).fill(MB / 2), shards: 2, pieces: 3 },
+    // 6 MB of 30 KB files: a quarter of what is left each time, down to 256 KB pieces.
+    {
+      name: 'a large tree: shrinking pieces',
+      sizes: Array<number>(200).fill(30 * 1024),
+      shards: 2,
+      pieces: 11,
+    },
     { name: 'never more pieces than files', sizes: [30 * MB, 30 * MB], shards: 2, pieces: 2 },
   ];
   it.each(rows)('$name', ({ sizes, shards, pieces }) => {
@@ -260,11 +271,36 @@ describe('planPieces', () => {
     );
   });
 
-  it('hands out the largest piece first', () => {
-    const sizes = [9, 1, 1, 1, 8, 2, 7, 3].map((n) => n * MB);
-    const weight = (piece: string[]): number =>
-      piece.reduce((sum, p) => sum + (sizes[Number(p.slice(1))] ?? 0), 0);
-    const weights = planPieces(files(sizes), 2).map(weight);
-    expect(weights).toEqual([...weights].sort((a, b) => b - a));
+  it('hands out the largest piece first and the smallest last', () => {
+    const sizes = Array.from({ length: 300 }, (_, i) => ((i * 7919) % 97) * 1024 + 512);
+    const w = weights(sizes, 2);
+    expect(Math.max(...w)).toBe(w[0]);
+    // Each piece at most the one before it, give or take the file that did not fit.
+    w.slice(1).forEach((weight, i) => expect(weight).toBeLessThanOrEqual(w[i]! + 97 * 1024));
+    // The tail: the last piece is at most a tenth of the first, so no process runs long alone.
+    expect(w.at(-1)!).toBeLessThanOrEqual(w[0]! / 10);
+    expect(w.at(-1)!).toBeLessThanOrEqual(256 * 1024);
+  });
+
+  it('puts the largest files in the first pieces', () => {
+    const sizes = [1, 1, 1, 900, 1, 1, 800, 1].map((n) => n * 1024);
+    expect(planPieces(files(sizes), 2)[0]).toContain('f3');
+  });
+});
+
+describe('processLoads (--verbose)', () => {
+  it.each([
+    { name: 'no processes', loads: undefined, expected: '' },
+    { name: 'none ran', loads: [], expected: '' },
+    {
+      name: 'two processes',
+      loads: [
+        { busyMs: 9800, pieces: 4, files: 300 },
+        { busyMs: 9640, pieces: 1, files: 1 },
+      ],
+      expected: '; processes busy 9.8 s (4 pieces, 300 files), 9.6 s (1 piece, 1 file)',
+    },
+  ])('$name', ({ loads, expected }) => {
+    expect(processLoads(loads)).toBe(expected);
   });
 });

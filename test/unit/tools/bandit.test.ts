@@ -140,6 +140,10 @@ describe('runBandit with the real bandit', () => {
     if (run.status === 'ok') {
       expect(run.version).toBe('1.6.2');
       expect(run.path).toBe('/usr/bin/bandit');
+      // Every file handed to some process, and each process's busy time measured.
+      const loads = run.processes ?? [];
+      expect(loads.reduce((n, p) => n + p.files, 0)).toBe(listed.length);
+      for (const load of loads) expect(load.busyMs).toBeGreaterThan(0);
     } else {
       expect(run.reason).toMatch(/^bandit exited with code 2: .*ERROR/);
     }
