@@ -112,9 +112,11 @@ export async function collectFacts(root: string, options: CollectOptions): Promi
 
   const vulnPromise = collectVulnFacts(manifests, lockFiles, options.vulnerabilities ?? {}, emit);
 
-  // On this thread while the workers parse and bandit runs; it yields so they are kept fed.
-  const secrets = await secretsCached(listing.files, listing.text, blobId, cache, codeKey);
-  const [git, tools, python, bandit, pipAudit, vulnerabilities] = await Promise.all([
+  // On this thread while the workers parse and bandit runs; it yields so they are kept fed. Awaited
+  // with the others: a step that fails while another is awaited must not go unhandled.
+  const secretsPromise = secretsCached(listing.files, listing.text, blobId, cache, codeKey);
+  const [secrets, git, tools, python, bandit, pipAudit, vulnerabilities] = await Promise.all([
+    secretsPromise,
     gitPromise,
     toolsPromise,
     pythonPromise,
