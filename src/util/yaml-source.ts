@@ -1,4 +1,4 @@
-import { printable } from './printable.js';
+import { oneLine } from './printable.js';
 import {
   LineCounter,
   Parser,
@@ -245,8 +245,8 @@ export function schemaProblems(parsed: ParsedYaml, errors: ErrorObject[], what =
     if (e.keyword === 'additionalProperties') {
       const key = String((e.params as { additionalProperty: string }).additionalProperty);
       pos = positionOf(parsed, e.instancePath, key);
-      // Quoted as JSON: a key with a newline or a control character stays on one line, visible.
-      message = `unknown key ${printable(JSON.stringify(key))} in ${where}`;
+      // A key with a newline or a control character stays on one line, the character shown.
+      message = `unknown key "${oneLine(key)}" in ${where}`;
     } else if (e.keyword === 'required') {
       pos = positionOf(parsed, e.instancePath);
       message = `${where}: missing required key "${(e.params as { missingProperty: string }).missingProperty}"`;
