@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
@@ -6,7 +6,7 @@ import { stringify } from 'yaml';
 import { UsageError } from '../errors.js';
 import { removeStaleTemps, writeFileAtomic } from '../util/atomic-write.js';
 import { describeOwner, LockBusyError, lockSync, unlock } from '../util/pid-lock.js';
-import { assertNoSymlink } from '../util/vouch-dir.js';
+import { assertNoSymlink, ensureCacheDir } from '../util/vouch-dir.js';
 import {
   formatProblem,
   positionOf,
@@ -188,7 +188,7 @@ export function formatAnswers(file: AnswersFile): string {
 export function saveAnswer(repoRoot: string, itemId: string, answer: Answer | undefined): AnswersFile {
   assertNoSymlink(repoRoot, ANSWERS_LOCK_PATH);
   const lockPath = join(repoRoot, ANSWERS_LOCK_PATH);
-  mkdirSync(join(repoRoot, '.vouch', 'cache'), { recursive: true });
+  ensureCacheDir(repoRoot);
   removeStaleTemps(lockPath);
   let lock;
   try {

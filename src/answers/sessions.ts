@@ -4,11 +4,11 @@
  * (killed, or a power loss) is stale: the next run removes it. `.vouch/cache/` does not make the
  * tree dirty, so the marker does not change what another run reports.
  */
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { printable } from '../util/printable.js';
-import { symlinkOnPath } from '../util/vouch-dir.js';
+import { ensureCacheDir, symlinkOnPath } from '../util/vouch-dir.js';
 import { lockIsStale, readLock, type LockOwner } from '../util/pid-lock.js';
 
 const DIR = '.vouch/cache';
@@ -61,7 +61,7 @@ export function openSession(root: string): OpenSession {
     process.off('exit', close);
   };
   try {
-    mkdirSync(join(root, DIR), { recursive: true });
+    ensureCacheDir(root);
     const owner: LockOwner = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
     writeFileSync(path, `${JSON.stringify(owner)}\n`);
     process.on('exit', close);

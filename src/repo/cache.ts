@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { readRegularFile } from '../util/read-file.js';
-import { assertNoSymlink, symlinkOnPath } from '../util/vouch-dir.js';
+import { assertNoSymlink, ensureCacheDir, symlinkOnPath } from '../util/vouch-dir.js';
 import type { SecretFound } from '../probes/secrets.js';
 import type { BlobMeta } from './files.js';
 import type { RawFinding } from './types.js';
@@ -144,6 +144,7 @@ export function readCache(root: string, key: Buffer | null = cacheKey()): CacheD
 export function writeCache(root: string, data: CacheData, key: Buffer | null = cacheKey()): void {
   if (key === null) return;
   assertNoSymlink(root, '.vouch/cache/analysis-v2.json');
+  ensureCacheDir(root);
   writeSigned(join(root, CACHE_PATH), JSON.stringify(data), key);
 }
 

@@ -3,7 +3,7 @@
  * below it) as a symbolic link to somewhere else: following it would read files outside the
  * repository and write reports, caches and sign-offs there.
  */
-import { lstatSync } from 'node:fs';
+import { lstatSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 
@@ -29,4 +29,23 @@ export function assertNoSymlink(root: string, rel: string): void {
       `${link} is a symbolic link: vouch reads and writes its files only inside the repository, and does not follow links there (replace it with a folder or file)`,
     );
   }
+}
+
+const CACHE_IGNORE = "# vouch's cache (analysis, locks): not for version control\n*\n";
+
+/**
+ * Creates `.vouch/cache/` with a `.gitignore` that ignores everything in it, as pytest and ruff do
+ * for theirs: a `git add -A` never commits the cache, and a committed sign-off is not followed by
+ * a cache file that changed. Returns the folder.
+ */
+export function ensureCacheDir(root: string): string {
+  assertNoSymlink(root, '.vouch/cache/.gitignore');
+  const dir = join(root, '.vouch', 'cache');
+  mkdirSync(dir, { recursive: true });
+  try {
+    writeFileSync(join(dir, '.gitignore'), CACHE_IGNORE, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  return dir;
 }

@@ -1,4 +1,5 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -95,6 +96,26 @@ describe('the analysis cache only trusts what this user wrote', () => {
     expect(readCache(root, KEY)).toEqual({ version: 2 });
     expect(() => writeCache(root, CLEAN, KEY)).toThrow(/symbolic link/);
     expect(readCache(elsewhere, KEY)).toEqual(DATA);
+  });
+});
+
+describe('the cache folder stays out of version control', () => {
+  it('writes .vouch/cache/.gitignore, so `git add -A` leaves the cache out', () => {
+    const root = dir();
+    execFileSync('git', ['init', '-q'], { cwd: root });
+    writeCache(root, DATA, KEY);
+    expect(readFileSync(join(root, '.vouch', 'cache', '.gitignore'), 'utf8')).toContain('*');
+    execFileSync('git', ['add', '-A'], { cwd: root });
+    const staged = execFileSync('git', ['diff', '--cached', '--name-only'], { cwd: root, encoding: 'utf8' });
+    expect(staged).not.toContain('.vouch/cache/');
+  });
+
+  it('keeps a .gitignore the project wrote there', () => {
+    const root = dir();
+    mkdirSync(join(root, '.vouch', 'cache'), { recursive: true });
+    writeFileSync(join(root, '.vouch', 'cache', '.gitignore'), 'analysis-v2.json\n');
+    writeCache(root, DATA, KEY);
+    expect(readFileSync(join(root, '.vouch', 'cache', '.gitignore'), 'utf8')).toBe('analysis-v2.json\n');
   });
 });
 
