@@ -73,7 +73,7 @@ describe('interrupting the interactive audit (tmux, built CLI)', () => {
       term.key('Enter');
       await term.waitFor(/❯ Pass/);
       term.key('Enter');
-      await term.waitFor(/User-supplied file names are sanitised/);
+      await term.waitFor(/Uploads are checked for size, extension and content/);
       if (how === 'Ctrl-C') term.key('C-c');
       else process.kill(pidsIn(vouchPid)[0] ?? 0, how);
       await expectTerminalRestored(term, code);

@@ -136,7 +136,7 @@ def archive_account():
     folder = os.path.join(current_app.config["UPLOAD_FOLDER"], request.form["folder"])
     archive = folder + ".tar.gz"
     utils.archive_user_folder(folder, archive)
-    return send_file(archive, as_attachment=True)
+    return send_file(archive, as_attachment=True)  # vouch-expect: safe-filenames
 
 
 def register_error_handlers(app):
