@@ -24,7 +24,10 @@ export interface SourceProblem {
 }
 
 export function formatProblem(p: SourceProblem): string {
-  return `${p.file}:${p.line}:${p.col}: ${p.message}`;
+  // One line whatever the message quotes: a parser's excerpt of the source after the first line
+  // break is dropped (the position says where), and what is left is shown printable.
+  const first = p.message.split(/\r\n|\r|\n|\u2028|\u2029/)[0] ?? '';
+  return `${p.file}:${p.line}:${p.col}: ${oneLine(first.trimEnd())}`;
 }
 
 export interface ParsedYaml {

@@ -113,6 +113,13 @@ describe('answers file', () => {
     expect(message).not.toMatch(/[\n\u2028]/);
   });
 
+  it('a parse error quoting a carriage return stays on one line', () => {
+    // Found by the property test (seed -1928329536): the parser's excerpt broke the line.
+    const message = errorOf(repo('note: |\r# x\nversion: 1\n'));
+    expect(message).toMatch(/^\.vouch\/answers\.yaml:\d+:\d+: \S.* \(the answers file is damaged; /u);
+    expect(message).not.toMatch(/[\r\n]/);
+  });
+
   it('a damaged file is never overwritten', () => {
     const text = 'version: 1\nanswers:\n  a: [x\n';
     const root = repo(text);
