@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { frameworkOfImport } from '../frameworks/index.js';
 import { definesName, report, type FileContext } from './context.js';
 import { holdsLiteralSecret } from './statement-rules.js';
+import { HASHER_NAMES, PASSWORD_HASHERS } from './password-hashers.js';
 import { builtStringOf, isConstantValue, lastAssignedValue, mentionedNames, sinkOf } from './flows.js';
 import { resolve } from './imports.js';
 import { isPasswordName, isSecretName, isTimingName, words } from './names.js';
@@ -551,31 +552,6 @@ const signerRule: CallRule = (context, call, resolved) => {
   if (key && holdsLiteralSecret(context, key))
     report(context, 'py-secret-key-literal', call, { redact: true });
 };
-
-/**
- * Calls that hash or check a password with a slow, salted algorithm, by the dotted name they
- * resolve to: a hasher put to work, not only imported (`werkzeug.security` also has `safe_join`).
- */
-const PASSWORD_HASHERS =
-  /^(?:bcrypt\.(?:hashpw|checkpw)|flask_bcrypt\.(?:generate_password_hash|check_password_hash|Bcrypt)|werkzeug\.security\.(?:generate_password_hash|check_password_hash)|werkzeug\.(?:generate_password_hash|check_password_hash)|django\.contrib\.auth\.hashers\.(?:make_password|check_password)|argon2\.PasswordHasher|argon2\.low_level\.hash_secret|passlib\.context\.CryptContext|passlib\.apps\.\w+|pwdlib\.PasswordHash|hashlib\.(?:pbkdf2_hmac|scrypt)|cryptography\.hazmat\.primitives\.kdf\.(?:scrypt\.Scrypt|pbkdf2\.PBKDF2HMAC|argon2\.Argon2id)|nacl\.pwhash\.\w+)$/;
-const HASHER_NAMES = [
-  'hashpw',
-  'checkpw',
-  'generate_password_hash',
-  'check_password_hash',
-  'Bcrypt',
-  'make_password',
-  'check_password',
-  'PasswordHasher',
-  'hash_secret',
-  'CryptContext',
-  'PasswordHash',
-  'pbkdf2_hmac',
-  'scrypt',
-  'Scrypt',
-  'PBKDF2HMAC',
-  'Argon2id',
-];
 
 const hasherRule: CallRule = (context, call, resolved) => {
   if (resolved !== undefined && PASSWORD_HASHERS.test(resolved)) report(context, 'py-password-hasher', call);

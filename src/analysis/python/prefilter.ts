@@ -8,6 +8,7 @@
  */
 
 import { FRAMEWORKS } from '../frameworks/index.js';
+import { HASHER_NAMES } from './password-hashers.js';
 
 /** Names that only matter when called (or imported under another name). */
 const CALLED = [
@@ -36,22 +37,7 @@ const CALLED = [
   'Environment',
   'SandboxedEnvironment',
   'Template',
-  'hashpw',
-  'checkpw',
-  'generate_password_hash',
-  'check_password_hash',
-  'Bcrypt',
-  'make_password',
-  'check_password',
-  'PasswordHasher',
-  'hash_secret',
-  'CryptContext',
-  'PasswordHash',
-  'pbkdf2_hmac',
-  'scrypt',
-  'Scrypt',
-  'PBKDF2HMAC',
-  'Argon2id',
+  ...HASHER_NAMES,
   'getenv',
   'getenvb',
   'format_exc',
