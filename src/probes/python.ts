@@ -1,5 +1,5 @@
 import type { Facts, RawFinding } from '../repo/types.js';
-import { contextOf, snippetOf, type ValidatingProbe } from './support.js';
+import { contextOf, findingIndex, snippetOf, type ValidatingProbe } from './support.js';
 import type { Finding, ProbeResult } from './types.js';
 
 export type PythonParams = { rules?: string[]; imports?: string[] };
@@ -55,14 +55,26 @@ export const pythonProbe: ValidatingProbe<PythonParams> = {
   run(facts: Facts, params: PythonParams): ProbeResult {
     const rules = new Set(params.rules ?? []);
     const modules = params.imports ?? [];
-    const findings: Finding[] = [];
-    for (const f of facts.python.findings) {
-      if (rules.has(f.rule)) {
-        findings.push(toFinding(facts, f, f.message));
-        continue;
+    const all = facts.python.findings;
+    const index = findingIndex(all);
+    // Positions, so that the findings keep the analyser's order (file, line, rule).
+    const picked = [...rules].flatMap((rule) => index.byRule.get(rule) ?? []);
+    if (modules.length > 0) {
+      for (const i of index.imports) {
+        const f = all[i];
+        if (f !== undefined && !rules.has(f.rule) && importedModule(f.rule, modules) !== undefined)
+          picked.push(i);
       }
-      const module = importedModule(f.rule, modules);
-      if (module !== undefined) findings.push(toFinding(facts, f, `imports ${module}`));
+    }
+    const findings: Finding[] = [];
+    for (const i of picked.sort((a, b) => a - b)) {
+      const f = all[i];
+      if (f === undefined) continue;
+      findings.push(
+        rules.has(f.rule)
+          ? toFinding(facts, f, f.message)
+          : toFinding(facts, f, `imports ${importedModule(f.rule, modules) ?? ''}`),
+      );
     }
     return { status: 'ok', findings };
   },

@@ -1,7 +1,7 @@
 /** Small helpers the probes share: file context, lines, snippets, names, regex parameters. */
 import safeRegex from 'safe-regex2';
 import { fileContext } from '../repo/context.js';
-import type { Facts, FileContext } from '../repo/types.js';
+import type { Facts, FileContext, RawFinding } from '../repo/types.js';
 import { redactSecretsInLine } from '../util/redact.js';
 import type { Probe } from './types.js';
 
@@ -76,4 +76,34 @@ export function compileLineRegex(source: string, flags = ''): RegExp | string {
 /** "1 dependency", "12 dependencies". */
 export function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
+}
+
+/** The built-in analyser's findings, indexed once per audit: positions in `findings`, by rule. */
+export interface FindingIndex {
+  byRule: ReadonlyMap<string, readonly number[]>;
+  /** Positions of the `import:<module>` findings, in order. */
+  imports: readonly number[];
+}
+
+const IMPORT_RULE = 'import:';
+const indexes = new WeakMap<readonly RawFinding[], FindingIndex>();
+
+/**
+ * An index of `findings` (kept while the array lives): every probe call used to walk all of a
+ * large tree's findings, thousands of imports among them, to pick out a few rules.
+ */
+export function findingIndex(findings: readonly RawFinding[]): FindingIndex {
+  const known = indexes.get(findings);
+  if (known !== undefined) return known;
+  const byRule = new Map<string, number[]>();
+  const imports: number[] = [];
+  findings.forEach((f, i) => {
+    if (f.rule.startsWith(IMPORT_RULE)) imports.push(i);
+    const list = byRule.get(f.rule);
+    if (list === undefined) byRule.set(f.rule, [i]);
+    else list.push(i);
+  });
+  const index = { byRule, imports };
+  indexes.set(findings, index);
+  return index;
 }

@@ -6,7 +6,14 @@ import {
 } from '../analysis/frameworks/index.js';
 import type { Facts } from '../repo/types.js';
 import { isDevTool } from './pinned-dependencies.js';
-import { contextOf, normaliseName, snippetOf, splitLines, type ValidatingProbe } from './support.js';
+import {
+  contextOf,
+  findingIndex,
+  normaliseName,
+  snippetOf,
+  splitLines,
+  type ValidatingProbe,
+} from './support.js';
 import { initialises, wiringOf } from './wiring.js';
 import type { Finding, ProbeResult } from './types.js';
 
@@ -45,8 +52,10 @@ function within(module: string, prefixes: readonly string[]): boolean {
 function seen(facts: Facts, imports: readonly string[], packages: readonly string[], label: string): Seen {
   const result: Seen = { imports: [], dependencies: [] };
   const files = new Set<string>();
-  for (const f of facts.python.findings) {
-    if (!f.rule.startsWith(IMPORT_PREFIX)) continue;
+  const all = facts.python.findings;
+  for (const i of findingIndex(all).imports) {
+    const f = all[i];
+    if (f === undefined) continue;
     const module = f.rule.slice(IMPORT_PREFIX.length);
     if (!within(module, imports) || files.has(f.file)) continue;
     files.add(f.file); // one import per file is evidence enough

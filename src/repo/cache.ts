@@ -38,6 +38,8 @@ export interface CacheData {
   python?: AnalyserCache | undefined;
   bandit?: AnalyserCache | undefined;
   secrets?: PerFileCache<FileSecrets> | undefined;
+  /** Versions of the tools asked, by executable stamp (`executableStamp`). */
+  tools?: Record<string, string> | undefined;
 }
 
 export const CACHE_PATH = join('.vouch', 'cache', 'analysis-v2.json');

@@ -18,7 +18,7 @@ import { readManifests } from './manifests/index.js';
 import { runPipAudit } from './pip-audit.js';
 import { scanPython } from '../analysis/python/scan.js';
 import { PYTHON_RULES } from '../analysis/python/rules.js';
-import { findExecutable, toolInfo } from './tools.js';
+import { findExecutable, knownToolVersions, rememberToolVersions, toolInfo } from './tools.js';
 import { codeDigest } from '../util/code-digest.js';
 import { readRegularFile } from '../util/read-file.js';
 import type { Facts, PipAuditRun, ProcessLoad, PythonScan, RawFinding, RepoFile, ToolRun } from './types.js';
@@ -56,6 +56,7 @@ export async function collectFacts(root: string, options: CollectOptions): Promi
 
   emit({ step: 'files', state: 'running' });
   const cache: CacheData = options.cache ? readCache(root) : emptyCache();
+  if (cache.tools !== undefined) rememberToolVersions(cache.tools);
   const listing = await listFiles(root, {
     ...(options.exclude === undefined ? {} : { exclude: options.exclude }),
     ...(options.maxFileSize === undefined ? {} : { maxFileSize: options.maxFileSize }),
@@ -76,7 +77,7 @@ export async function collectFacts(root: string, options: CollectOptions): Promi
   const codeKey = `${options.toolVersion}:${codeDigest() ?? digest(JSON.stringify(PYTHON_RULES))}`;
 
   emit({ step: 'git', state: 'running' });
-  const gitPromise = gitFacts(root, listing.files).then((g) => {
+  const gitPromise = gitFacts(root, listing.files, listing.workTree ?? null).then((g) => {
     emit({
       step: 'git',
       state: 'done',
@@ -125,6 +126,7 @@ export async function collectFacts(root: string, options: CollectOptions): Promi
     vulnPromise,
   ]);
   if (options.cache) {
+    cache.tools = await knownToolVersions();
     try {
       writeCache(root, cache);
     } catch {

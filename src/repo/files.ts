@@ -64,6 +64,8 @@ export interface FileListing {
   blobs: Map<string, BlobMeta>;
   /** How many files were read while listing (the rest are known unchanged, read on demand). */
   read: number;
+  /** The git work tree the listing came from; undefined outside git. */
+  workTree: WorkTree | undefined;
 }
 
 /** Where root sits in a git work tree, or undefined when git does not manage it. */
@@ -166,7 +168,7 @@ export async function listFiles(root: string, options: ListOptions = {}): Promis
   });
   files.sort((a, b) => compare(a.path, b.path));
   skipped.sort((a, b) => compare(a.path, b.path));
-  return { files: promoteExamples(files), skipped, text, ids, blobs, read: toRead.length };
+  return { files: promoteExamples(files), skipped, text, ids, blobs, read: toRead.length, workTree: tree };
 }
 
 type SkipReason = SkippedFile['reason'] | 'silent';

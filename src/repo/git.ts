@@ -6,6 +6,7 @@ import {
   runGit,
   vendoredDirVerdict,
   walkTree,
+  type WorkTree,
 } from './files.js';
 import type { GitFacts, RepoFile } from './types.js';
 
@@ -49,10 +50,17 @@ export function statusPaths(porcelainZ: string): string[] {
   return paths;
 }
 
-/** Facts about git at root (which may be a subfolder of the work tree); never throws on git failures. */
-export async function gitFacts(root: string, files: RepoFile[]): Promise<GitFacts> {
+/**
+ * Facts about git at root (which may be a subfolder of the work tree); never throws on git
+ * failures. `workTree` is what the file listing found already (null: outside git), sparing a call.
+ */
+export async function gitFacts(
+  root: string,
+  files: RepoFile[],
+  workTree?: WorkTree | null,
+): Promise<GitFacts> {
   const rootReal = await realpath(root).catch(() => root);
-  const tree = await findWorkTree(rootReal);
+  const tree = workTree === undefined ? await findWorkTree(rootReal) : workTree;
   if (!tree) return outsideGit(rootReal, files);
 
   const git = (args: string[]) => runGit(rootReal, args);

@@ -52,13 +52,64 @@ export function parseVersion(text: string): string | undefined {
 }
 
 /**
+ * What identifies one installed program file: its path, size, times and inode. An upgrade
+ * replaces the file (pip rewrites a console script, dpkg a binary), so the stamp changes with it.
+ * Undefined when the file cannot be examined.
+ */
+export function executableStamp(executable: string): string | undefined {
+  try {
+    const info = statSync(executable);
+    return `${executable}:${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Versions already asked, by executable stamp: starting a Python tool only to hear its version
+ * costs a quarter of a second, and a run over an unchanged tree has nothing else to wait for.
+ * Filled from the analysis cache (`rememberToolVersions`) and by every answer.
+ */
+const versions = new Map<string, Promise<string | undefined>>();
+
+/** Adds versions an earlier run learnt (stamp → version). */
+export function rememberToolVersions(known: Readonly<Record<string, string>>): void {
+  for (const [stamp, version] of Object.entries(known)) {
+    if (!versions.has(stamp)) versions.set(stamp, Promise.resolve(version));
+  }
+}
+
+/** The versions known now, for the next run (only answers, not failures). */
+export async function knownToolVersions(): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const [stamp, version] of versions) {
+    const value = await version;
+    if (value !== undefined) out[stamp] = value;
+  }
+  return out;
+}
+
+/**
  * Runs `executable --version` (10 s at most) and parses the answer; undefined when it fails. The
  * tools are mostly Python programs: they run with the same guarded environment as a real run, since
- * PYTHONPATH naming the repository would run its `sitecustomize.py` even from another folder.
+ * PYTHONPATH naming the repository would run its `sitecustomize.py` even from another folder. An
+ * executable asked before (same stamp) is not run again.
  */
-export async function toolVersion(
+export function toolVersion(
   executable: string,
   options: { timeoutMs?: number; env?: NodeJS.ProcessEnv | undefined; root?: string | undefined } = {},
+): Promise<string | undefined> {
+  const stamp = executableStamp(executable);
+  const known = stamp === undefined ? undefined : versions.get(stamp);
+  if (known !== undefined) return known;
+  const asked = askVersion(executable, options);
+  if (stamp !== undefined) versions.set(stamp, asked);
+  return asked;
+}
+
+async function askVersion(
+  executable: string,
+  options: { timeoutMs?: number; env?: NodeJS.ProcessEnv | undefined; root?: string | undefined },
 ): Promise<string | undefined> {
   const outcome = await runTool(executable, ['--version'], {
     // A neutral directory: `--version` reads no files, least of all the audited repository's.

@@ -110,10 +110,31 @@ async function exec(
 }
 
 /**
- * The filter drivers configured for the repository at cwd. Read on every call, not cached: the
- * answer belongs to the repository's configuration as it is now.
+ * How long one reading of a repository's filter drivers serves the git calls that follow it. An
+ * audit makes a dozen calls within a second; each of them asking again cost a process apiece.
+ * Short enough that a configuration changed between two runs of the interactive UI is read anew.
  */
-async function filterDrivers(gitPath: string, cwd: string): Promise<string[]> {
+const FILTER_READING_MS = 3_000;
+const filterReadings = new Map<string, { at: number; drivers: Promise<string[]> }>();
+
+/** The filter drivers configured for the repository at cwd, as read within the last few seconds. */
+function filterDrivers(gitPath: string, cwd: string): Promise<string[]> {
+  const key = `${gitPath}\0${cwd}`;
+  const now = performance.now();
+  const known = filterReadings.get(key);
+  if (known !== undefined && now - known.at < FILTER_READING_MS) return known.drivers;
+  const drivers = readFilterDrivers(gitPath, cwd);
+  filterReadings.set(key, { at: now, drivers });
+  if (filterReadings.size > 64) filterReadings.delete(filterReadings.keys().next().value ?? key);
+  return drivers;
+}
+
+/** Forgets every reading of filter drivers (for tests that change a repository's configuration). */
+export function forgetFilterReadings(): void {
+  filterReadings.clear();
+}
+
+async function readFilterDrivers(gitPath: string, cwd: string): Promise<string[]> {
   // Reading configuration runs nothing: safe with the plain safety settings.
   const scoped = await exec(
     gitPath,

@@ -1,7 +1,13 @@
-import { chmodSync, existsSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GIT_SAFETY_CONFIG, gitEnv, parseFilterDrivers, runGit } from '../../../src/repo/exec/git-command.js';
+import {
+  forgetFilterReadings,
+  GIT_SAFETY_CONFIG,
+  gitEnv,
+  parseFilterDrivers,
+  runGit,
+} from '../../../src/repo/exec/git-command.js';
 import { cleanup, git, gitRepo, tempDir } from './fixture.js';
 
 const made: string[] = [];
@@ -152,6 +158,47 @@ describe('runGit in a repository whose configuration names commands', () => {
       expect(await runGit(tempDir(), ['--version'])).toMatchObject({ ok: false, missing: true });
     } finally {
       process.env.PATH = saved;
+    }
+  });
+});
+
+describe('reading the filter drivers', () => {
+  /** A `git` first on PATH that logs its arguments and runs the real one. */
+  function loggingGit(): { dir: string; calls: () => string[] } {
+    const dir = tempDir();
+    made.push(dir);
+    const log = join(dir, 'calls');
+    writeFileSync(join(dir, 'git'), `#!/bin/sh\necho "$*" >> '${log}'\nexec /usr/bin/git "$@"\n`);
+    chmodSync(join(dir, 'git'), 0o755);
+    const calls = (): string[] =>
+      existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : [];
+    return { dir, calls };
+  }
+
+  it('is done once for the calls of one run, and again after forgetting', async () => {
+    const root = gitRepo({ 'app.py': 'x = 1\n' });
+    made.push(root);
+    const { dir, calls } = loggingGit();
+    const saved = process.env.PATH;
+    process.env.PATH = `${dir}:${saved ?? '/usr/bin:/bin'}`;
+    try {
+      forgetFilterReadings();
+      for (const args of [
+        ['rev-parse', 'HEAD'],
+        ['status', '--porcelain'],
+        ['ls-files', '-s'],
+      ]) {
+        expect((await runGit(root, args)).ok).toBe(true);
+      }
+      const readings = (): number => calls().filter((c) => c.startsWith('config --show-scope')).length;
+      expect(readings()).toBe(1);
+      expect(calls()).toHaveLength(4);
+      forgetFilterReadings();
+      await runGit(root, ['rev-parse', 'HEAD']);
+      expect(readings()).toBe(2);
+    } finally {
+      process.env.PATH = saved;
+      forgetFilterReadings();
     }
   });
 });

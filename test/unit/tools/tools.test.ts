@@ -1,7 +1,15 @@
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findExecutable, parseVersion, toolInfo, toolVersion } from '../../../src/repo/tools.js';
+import {
+  executableStamp,
+  findExecutable,
+  knownToolVersions,
+  parseVersion,
+  rememberToolVersions,
+  toolInfo,
+  toolVersion,
+} from '../../../src/repo/tools.js';
 import { fake, tempDir } from './helpers.js';
 
 describe('parseVersion', () => {
@@ -78,6 +86,45 @@ describe('toolVersion', () => {
   ];
   it.each(rows)('$executable → $expected', async ({ executable, expected }) => {
     expect(await toolVersion(executable)).toBe(expected);
+  });
+
+  /** A program that prints `counted VERSION` and leaves a line in `runs` each time it runs. */
+  function counted(): { tool: string; runs: () => number; write: (version: string) => void } {
+    const dir = tempDir();
+    const tool = path.join(dir, 'counted');
+    const log = path.join(dir, 'runs');
+    const write = (version: string): void => {
+      writeFileSync(tool, `#!/bin/sh\necho run >> '${log}'\necho "counted ${version}"\n`);
+      chmodSync(tool, 0o755);
+    };
+    const runs = (): number =>
+      existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).length : 0;
+    return { tool, runs, write };
+  }
+
+  it('runs a program once while it stays the same file, and again once it is replaced', async () => {
+    const { tool, runs, write } = counted();
+    write('1.0.0');
+    expect(await toolVersion(tool)).toBe('1.0.0');
+    expect(await toolVersion(tool)).toBe('1.0.0');
+    expect(runs()).toBe(1);
+    write('2.0.0'); // an upgrade rewrites the file: new times, same size here
+    expect(await toolVersion(tool)).toBe('2.0.0');
+    expect(runs()).toBe(2);
+  });
+
+  it('takes a version an earlier run learnt, for the same file, without running it', async () => {
+    const { tool, runs, write } = counted();
+    write('1.0.0');
+    const stamp = executableStamp(tool);
+    expect(stamp).toBeDefined();
+    rememberToolVersions({ [stamp ?? '']: '1.0.0', '/elsewhere/tool:1:2:3:4': '5.0.0' });
+    expect(await toolVersion(tool)).toBe('1.0.0');
+    expect(runs()).toBe(0);
+    expect(await knownToolVersions()).toMatchObject({ [stamp ?? '']: '1.0.0' });
+    write('1.0.1');
+    expect(await toolVersion(tool)).toBe('1.0.1');
+    expect(runs()).toBe(1);
   });
 
   it('gives up on a tool that does not answer', async () => {
