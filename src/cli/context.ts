@@ -9,6 +9,7 @@ import type { Audit } from '../audit/types.js';
 import { evaluate } from '../audit/engine.js';
 import { loadChecklistsCached } from '../checklist/cache.js';
 import { loadChecklists } from '../checklist/load.js';
+import { loadSnapshot } from '../checklist/snapshot.js';
 import { codeDigest } from '../util/code-digest.js';
 import type { Checklist } from '../checklist/types.js';
 import { loadConfig, type VouchConfig } from '../config/config.js';
@@ -60,9 +61,10 @@ export function prepareAudit(flags: AuditFlags): AuditContext {
   const files = checklistFiles(flags.checklist, config, root);
   const code = flags.cache === false ? undefined : codeDigest();
   const checklist =
-    code === undefined
+    loadSnapshot(files, defaultChecklistPath()) ??
+    (code === undefined
       ? loadChecklists(files, { probes: PROBES })
-      : loadChecklistsCached(files, { probes: PROBES, codeDigest: code });
+      : loadChecklistsCached(files, { probes: PROBES, codeDigest: code }));
   const unknown = Object.keys(config.disable).filter((id) => !checklist.items.some((i) => i.id === id));
   if (unknown.length > 0) {
     throw new UsageError(
