@@ -22,6 +22,11 @@ export interface StringLiteral {
   standsAlone: boolean;
 }
 
+// The characters the tokenizer acts on; everything between them is skipped in one search.
+const OUTSIDE = /[\n#()[\]{}"']/g;
+const INSIDE_DOUBLE = /["\n\\]/g;
+const INSIDE_SINGLE = /['\n\\]/g;
+
 /** Every string literal of a Python text, in order. */
 export function stringLiterals(text: string): StringLiteral[] {
   const out: StringLiteral[] = [];
@@ -31,6 +36,9 @@ export function stringLiterals(text: string): StringLiteral[] {
   let continued = false; // the previous line ended with a backslash
   let i = 0;
   while (i < text.length) {
+    OUTSIDE.lastIndex = i;
+    if (OUTSIDE.exec(text) === null) break;
+    i = OUTSIDE.lastIndex - 1;
     const char = text[i];
     if (char === '\n') {
       continued = i > 0 && text[i - 1] === '\\';
@@ -46,34 +54,43 @@ export function stringLiterals(text: string): StringLiteral[] {
     } else if (char === ')' || char === ']' || char === '}') {
       depth = Math.max(0, depth - 1);
       i++;
-    } else if (char === '"' || char === "'") {
-      const triple = text.startsWith(char.repeat(3), i);
-      const quote = triple ? char.repeat(3) : char;
-      const before = text.slice(lineStart, i).trim();
-      const standsAlone = triple && depth === 0 && !continued && PREFIX.test(before);
+    } else {
+      // A quote: the string runs to the same quote (three of them for a triple-quoted one).
+      const q = char === '"' ? '"' : "'";
+      const triple = text.startsWith(q.repeat(3), i);
+      const quote = triple ? q.repeat(3) : q;
+      const standsAlone = triple && depth === 0 && !continued && PREFIX.test(text.slice(lineStart, i).trim());
       const startLine = line;
       i += quote.length;
       const start = i;
-      while (i < text.length && !text.startsWith(quote, i)) {
-        const inside = text[i];
-        if (inside === '\n') {
+      const inside = q === '"' ? INSIDE_DOUBLE : INSIDE_SINGLE;
+      while (i < text.length) {
+        inside.lastIndex = i;
+        if (inside.exec(text) === null) {
+          i = text.length;
+          break;
+        }
+        i = inside.lastIndex - 1;
+        const at = text[i];
+        if (at === q) {
+          if (text.startsWith(quote, i)) break;
+          i++; // one quote inside a triple-quoted string
+        } else if (at === '\n') {
           if (!triple) break; // a one-line string cannot go on: leave the newline to the loop
           line++;
           lineStart = i + 1;
           i++;
-        } else if (inside === '\\' && text[i + 1] === '\n') {
-          line++;
+        } else if (text[i + 1] === '\n') {
+          line++; // a backslash continues the string on the next line
           lineStart = i + 2;
           i += 2;
         } else {
-          i += inside === '\\' ? 2 : 1; // an escaped quote does not close the string
+          i += 2; // an escaped character (a quote among them) does not close the string
         }
       }
       const end = Math.min(i, text.length);
       if (text.startsWith(quote, i)) i += quote.length;
       out.push({ start, end, startLine, endLine: line, triple, standsAlone });
-    } else {
-      i++;
     }
   }
   return out;

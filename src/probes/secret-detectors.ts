@@ -162,6 +162,7 @@ const PRIORITY: Record<SecretKind, number> = Object.fromEntries(
 ) as Record<SecretKind, number>;
 
 function dedupe(matches: SecretMatch[]): SecretMatch[] {
+  if (matches.length < 2) return matches; // most lines: nothing to choose between
   const ordered = [...matches].sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind] || a.start - b.start);
   const kept: SecretMatch[] = [];
   for (const m of ordered) {

@@ -136,6 +136,7 @@ export function scanText(path: string, text: string): SecretFound[] {
   const out: SecretFound[] = [];
   lines.forEach((line, i) => {
     const all = detectSecretsWithSegments(line, syntax, embedded.get(i) ?? []);
+    if (all.length === 0) return;
     const matches = all.filter(
       (m) =>
         !(template && GENERIC.has(m.kind)) && (m.kind !== 'private-key' || privateKeyHasBody(lines, i, m)),
