@@ -136,18 +136,28 @@ export function readCache(root: string, key: Buffer | null = cacheKey()): CacheD
   if (body === undefined) return emptyCache();
   try {
     const data = JSON.parse(body) as CacheData;
-    return data.version === 2 ? data : emptyCache();
+    if (data.version !== 2) return emptyCache();
+    bodiesRead.set(data, body);
+    return data;
   } catch {
     return emptyCache();
   }
 }
 
-/** Writes the cache with its HMAC; does nothing without a key or when `.vouch/cache` is a link. */
+/** What each cache read from disk said, so that an unchanged cache is not written again. */
+const bodiesRead = new WeakMap<CacheData, string>();
+
+/**
+ * Writes the cache with its HMAC; does nothing without a key, when `.vouch/cache` is a link, or
+ * when the cache holds just what `readCache` read.
+ */
 export function writeCache(root: string, data: CacheData, key: Buffer | null = cacheKey()): void {
   if (key === null) return;
+  const body = JSON.stringify(data);
+  if (bodiesRead.get(data) === body) return; // a run over an unchanged tree: nothing new to keep
   assertNoSymlink(root, '.vouch/cache/analysis-v2.json');
   ensureCacheDir(root);
-  writeSigned(join(root, CACHE_PATH), JSON.stringify(data), key);
+  writeSigned(join(root, CACHE_PATH), body, key);
 }
 
 export function digest(text: string): string {

@@ -1,8 +1,9 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectFacts, type CollectOptions } from '../../../src/repo/collect.js';
 import { gitBlobId, knownContent, parseStagedZ } from '../../../src/repo/blobs.js';
+import { CACHE_PATH } from '../../../src/repo/cache.js';
 import { secretsProbe } from '../../../src/probes/secrets.js';
 import type { Facts } from '../../../src/repo/types.js';
 import { cleanup, git, gitRepo, tempDir, writeTree } from './fixture.js';
@@ -91,6 +92,10 @@ describe('the cache keyed by blob id', () => {
     expect(first.warm.secrets.length).toBe(1);
     // Nothing changed: only what the probes ask for is read, not the listing.
     expect(first.listed).toMatch(/, 0 read \(the rest unchanged\)$/);
+    // ...and the cache, holding nothing new, is not written again.
+    const kept = statSync(join(root, CACHE_PATH));
+    await collectFacts(root, options(true, true));
+    expect(statSync(join(root, CACHE_PATH)).ino).toBe(kept.ino);
 
     writeFileSync(join(root, 'app/util.py'), 'import pickle\n\ndef load(b):\n    return pickle.loads(b)\n');
     const second = await warmAndCold(root, true);
