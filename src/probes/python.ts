@@ -1,5 +1,5 @@
 import type { Facts, RawFinding } from '../repo/types.js';
-import { contextOf, findingIndex, snippetOf, type ValidatingProbe } from './support.js';
+import { contextOf, findingIndex, importsWithin, snippetOf, type ValidatingProbe } from './support.js';
 import type { Finding, ProbeResult } from './types.js';
 
 export type PythonParams = { rules?: string[]; imports?: string[] };
@@ -59,12 +59,8 @@ export const pythonProbe: ValidatingProbe<PythonParams> = {
     const index = findingIndex(all);
     // Positions, so that the findings keep the analyser's order (file, line, rule).
     const picked = [...rules].flatMap((rule) => index.byRule.get(rule) ?? []);
-    if (modules.length > 0) {
-      for (const i of index.imports) {
-        const f = all[i];
-        if (f !== undefined && !rules.has(f.rule) && importedModule(f.rule, modules) !== undefined)
-          picked.push(i);
-      }
+    for (const i of importsWithin(all, modules)) {
+      if (!rules.has(all[i]?.rule ?? '')) picked.push(i);
     }
     const findings: Finding[] = [];
     for (const i of picked.sort((a, b) => a - b)) {

@@ -83,6 +83,8 @@ export interface FindingIndex {
   byRule: ReadonlyMap<string, readonly number[]>;
   /** Positions of the `import:<module>` findings, in order. */
   imports: readonly number[];
+  /** Positions of the `import:<module>` findings by the module's top-level package (`django`), in order. */
+  importsByTop: ReadonlyMap<string, readonly number[]>;
 }
 
 const IMPORT_RULE = 'import:';
@@ -97,13 +99,43 @@ export function findingIndex(findings: readonly RawFinding[]): FindingIndex {
   if (known !== undefined) return known;
   const byRule = new Map<string, number[]>();
   const imports: number[] = [];
-  findings.forEach((f, i) => {
-    if (f.rule.startsWith(IMPORT_RULE)) imports.push(i);
-    const list = byRule.get(f.rule);
-    if (list === undefined) byRule.set(f.rule, [i]);
+  const importsByTop = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, i: number): void => {
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [i]);
     else list.push(i);
+  };
+  findings.forEach((f, i) => {
+    if (f.rule.startsWith(IMPORT_RULE)) {
+      imports.push(i);
+      add(importsByTop, topLevel(f.rule.slice(IMPORT_RULE.length)), i);
+    }
+    add(byRule, f.rule, i);
   });
-  const index = { byRule, imports };
+  const index = { byRule, imports, importsByTop };
   indexes.set(findings, index);
   return index;
+}
+
+/** `django` of `django.contrib.auth`. */
+export function topLevel(module: string): string {
+  const dot = module.indexOf('.');
+  return dot < 0 ? module : module.slice(0, dot);
+}
+
+/**
+ * Positions of the import findings of these modules or their submodules (`django.contrib` takes
+ * `django.contrib.auth`), in the findings' order.
+ */
+export function importsWithin(findings: readonly RawFinding[], modules: readonly string[]): number[] {
+  const index = findingIndex(findings);
+  const tops = new Set(modules.map(topLevel));
+  const out: number[] = [];
+  for (const top of tops) {
+    for (const i of index.importsByTop.get(top) ?? []) {
+      const module = findings[i]?.rule.slice(IMPORT_RULE.length) ?? '';
+      if (modules.some((m) => module === m || module.startsWith(`${m}.`))) out.push(i);
+    }
+  }
+  return out.sort((a, b) => a - b);
 }

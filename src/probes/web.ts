@@ -8,7 +8,7 @@ import type { Facts } from '../repo/types.js';
 import { isDevTool } from './pinned-dependencies.js';
 import {
   contextOf,
-  findingIndex,
+  importsWithin,
   normaliseName,
   snippetOf,
   splitLines,
@@ -44,20 +44,16 @@ interface Seen {
   dependencies: Finding[];
 }
 
-function within(module: string, prefixes: readonly string[]): boolean {
-  return prefixes.some((p) => module === p || module.startsWith(`${p}.`));
-}
-
 /** Imports and runtime dependencies of the given modules and distributions. */
 function seen(facts: Facts, imports: readonly string[], packages: readonly string[], label: string): Seen {
   const result: Seen = { imports: [], dependencies: [] };
   const files = new Set<string>();
   const all = facts.python.findings;
-  for (const i of findingIndex(all).imports) {
+  for (const i of importsWithin(all, imports)) {
     const f = all[i];
     if (f === undefined) continue;
     const module = f.rule.slice(IMPORT_PREFIX.length);
-    if (!within(module, imports) || files.has(f.file)) continue;
+    if (files.has(f.file)) continue;
     files.add(f.file); // one import per file is evidence enough
     result.imports.push({
       message: `${label}: imports ${module}`,
