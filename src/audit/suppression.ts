@@ -119,6 +119,8 @@ const NOSEC = /#\s*(nosec)(?![\w-])\s*:?\s*([^#]*)/g;
 const NOQA = /#\s*(noqa)(?![\w-])([^#]*)/gi;
 const VOUCH = /(?:#|<!--)\s*vouch\s*:\s*ignore\s*\[([^\]]*)\]([^]*)/gi;
 const ITEM_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A word one of NOSEC, NOQA and VOUCH needs. */
+const MARKER_WORD = /nosec|noqa|vouch/i;
 const RUFF_CODE = /^[A-Z]+[0-9]+$/;
 const BANDIT_ID = /^B\d+$/i;
 
@@ -270,7 +272,8 @@ export function markerLookup(texts: ReadonlyMap<string, string>): MarkerLookup {
     if (known !== undefined) return known;
     const byLine = new Map<number, Marker[]>();
     const text = texts.get(file);
-    if (text !== undefined) {
+    // Every marker names nosec, noqa or vouch: a file without those words has none to find.
+    if (text !== undefined && MARKER_WORD.test(text)) {
       if (isPythonFile(file)) {
         for (const [line, comment] of pythonComments(text)) {
           const markers = parseMarkers(comment);
