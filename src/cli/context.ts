@@ -115,6 +115,7 @@ export async function runAudit(
       executable: flags.banditPath ?? config.bandit.path,
       args: config.bandit.args,
       timeoutMs: config.bandit.timeout === undefined ? undefined : config.bandit.timeout * 1000,
+      tests: banditTestsConsulted(ctx.checklist),
     },
     pipAudit: { enabled: flags.pipAudit !== false },
     vulnerabilities: { osvDb: ctx.osvDb, imports: ctx.imports },
@@ -143,6 +144,25 @@ export async function runAudit(
   audit.durationMs = Math.round(performance.now() - t0);
   onProgress?.({ step: 'probes', state: 'done', detail: `${audit.items.length} items` });
   return { audit, facts, changes: anchored.changes };
+}
+
+/**
+ * Every bandit test id the checklist's bandit checks and conditions name: bandit's other findings
+ * are never looked at, so a file in which none of these can fire need not be sent to bandit.
+ * Undefined when some bandit call names none (then every file goes to bandit).
+ */
+export function banditTestsConsulted(checklist: Checklist): string[] | undefined {
+  const tests = new Set<string>();
+  for (const item of checklist.items) {
+    for (const call of [...item.checks, ...(item.applies_if ?? [])]) {
+      if (call.probe !== 'bandit') continue;
+      const named = call.with?.['tests'];
+      // A bandit call that names no tests would consult them all (the schema forbids it today).
+      if (!Array.isArray(named)) return undefined;
+      for (const id of named) if (typeof id === 'string') tests.add(id);
+    }
+  }
+  return [...tests].sort();
 }
 
 /** What a person should know about how the facts were gathered. */

@@ -7,7 +7,7 @@ import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
-import { stringify as stringifyYaml } from 'yaml';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { explainStderr, pythonToolEnv, runTool, type ToolOutcome } from './exec/run-tool.js';
 import { chunkArguments, mapPool, planShards, type SizedFile } from './exec/shards.js';
 import { findExecutable, toolVersion } from './tools.js';
@@ -429,6 +429,28 @@ const noCleanup = async (): Promise<void> => undefined;
  *   `[tool.bandit]` is rewritten as the equivalent YAML in a temporary file and passed with `-c`:
  *   skips, tests, exclude_dirs and plugin settings all keep bandit's own meaning, on every version.
  */
+/**
+ * The top-level settings a repository's bandit configuration sets (`shell_injection`,
+ * `hardcoded_tmp_directory`, `tests`...): plugin settings can widen what a test reports. An INI
+ * file (`.bandit`) holds none. Undefined when the file cannot be read as bandit would.
+ */
+export function banditConfigSections(root: string, configFile: string | undefined): string[] | undefined {
+  if (configFile === undefined || configFile === '') return [];
+  const base = path.basename(configFile).toLowerCase();
+  const isToml = base.endsWith('.toml');
+  if (!isToml && !base.endsWith('.yaml') && !base.endsWith('.yml')) return [];
+  const read = readRegularFile(path.resolve(root, configFile), 16 * 1024 * 1024);
+  if (!read.ok) return undefined;
+  try {
+    const parsed: unknown = isToml ? parseToml(read.text).tool : parseYaml(read.text);
+    const section = isToml ? (isRecord(parsed) ? parsed.bandit : undefined) : parsed;
+    if (section === undefined || section === null) return [];
+    return isRecord(section) ? Object.keys(section) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function banditConfigArgs(root: string, configFile: string | undefined): Promise<ConfigArgs> {
   if (configFile === undefined || configFile === '') return { args: [], errors: [], cleanup: noCleanup };
   const absolute = path.resolve(root, configFile);

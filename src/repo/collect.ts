@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProgressListener } from '../audit/progress.js';
-import { runBandit } from './bandit.js';
+import { banditConfigSections, runBandit } from './bandit.js';
 import {
   digest,
   emptyCache,
@@ -18,6 +18,7 @@ import { readManifests } from './manifests/index.js';
 import { runPipAudit } from './pip-audit.js';
 import { scanPython } from '../analysis/python/scan.js';
 import { PYTHON_RULES } from '../analysis/python/rules.js';
+import { banditPrefilter } from '../analysis/bandit/triggers.js';
 import { findExecutable, knownToolVersions, rememberToolVersions, toolInfo } from './tools.js';
 import { codeDigest } from '../util/code-digest.js';
 import { readRegularFile } from '../util/read-file.js';
@@ -34,6 +35,11 @@ export interface CollectOptions {
     executable?: string | undefined;
     args: string[];
     timeoutMs?: number | undefined;
+    /**
+     * The bandit test ids whose findings anything consults (the checklist's bandit checks). Given,
+     * a file in which none of them can fire is not sent to bandit; undefined sends every file.
+     */
+    tests?: readonly string[] | undefined;
   };
   pipAudit: { enabled: boolean; executable?: string | undefined };
   /** An offline OSV database (`--osv-db`) and reports of other tools already read (`--import`). */
@@ -107,7 +113,7 @@ export async function collectFacts(root: string, options: CollectOptions): Promi
   });
 
   const pythonPromise = runPythonCached(listing.text, hashed, cache, codeKey, emit);
-  const banditPromise = runBanditCached(root, hashed, cache, options, emit);
+  const banditPromise = runBanditCached(root, hashed, listing.text, cache, options, emit);
   const requirementFiles = manifests.filter((m) => m.kind === 'requirements').map((m) => m.path);
   const pipAuditPromise = runPipAuditStep(root, requirementFiles, options, emit);
 
@@ -197,6 +203,7 @@ async function runPythonCached(
 async function runBanditCached(
   root: string,
   hashed: { path: string; sha: string }[],
+  text: ReadonlyMap<string, string>,
   cache: CacheData,
   options: CollectOptions,
   emit: ProgressListener,
@@ -221,12 +228,23 @@ async function runBanditCached(
     executable !== undefined && existsSync(executable)
       ? `${statSync(executable).size}:${statSync(executable).mtimeMs}`
       : '';
-  const key = `${executable ?? 'bandit'}:${stamp}:${options.bandit.args.join(' ')}:${configFile ?? ''}:${configDigest}`;
-  const { reuse, todo } = partition(cache.bandit, key, hashed);
+  // Only files in which a consulted test can fire go to bandit; the others have nothing to give.
+  const tests = options.bandit.tests === undefined ? undefined : [...new Set(options.bandit.tests)].sort();
+  // Plugin settings in the repository's configuration, or a configuration or profile passed in
+  // the arguments, can widen what a test reports: then every file goes.
+  const sections = banditConfigSections(root, configFile);
+  const ownConfig = options.bandit.args.some((a) => /^(?:-c|--configfile|-p|--profile|--ini)(?:=|$)/.test(a));
+  const mayFire =
+    tests === undefined || sections === undefined || ownConfig ? undefined : banditPrefilter(tests, sections);
+  const scope = mayFire === undefined ? 'all' : tests?.join(',');
+  const key = `${executable ?? 'bandit'}:${stamp}:${options.bandit.args.join(' ')}:${configFile ?? ''}:${configDigest}:${scope}`;
+  const { reuse, todo: changed } = partition(cache.bandit, key, hashed);
+  const todo = mayFire === undefined ? changed : changed.filter((path) => mayFire(text.get(path) ?? ''));
+  const spared = changed.length - todo.length;
   emit({
     step: 'bandit',
     state: 'running',
-    detail: todo.length === 0 ? 'all files unchanged' : undefined,
+    detail: changed.length === 0 ? 'all files unchanged' : undefined,
     done: 0,
     total: todo.length,
   });
@@ -243,23 +261,26 @@ async function runBanditCached(
   }
   // Cache only complete runs.
   const versionedKey = key;
-  const todoSet = new Set(todo);
+  const changedSet = new Set(changed);
   cache.bandit = {
     key: versionedKey,
     files: {
       ...Object.fromEntries(reuse.map(({ path, ...r }) => [path, r])),
+      // The files spared are stored as what they are: files with nothing for these tests.
       ...groupByFile(
-        hashed.filter((h) => todoSet.has(h.path)),
+        hashed.filter((h) => changedSet.has(h.path)),
         run.findings,
         run.errors,
       ),
     },
   };
   const merged = mergeResults(reuse, run.findings, run.errors);
+  const sparedNote =
+    spared > 0 ? `, ${spared} file${spared === 1 ? '' : 's'} without a word any consulted test fires on` : '';
   emit({
     step: 'bandit',
     state: 'done',
-    detail: `${run.version === undefined ? '' : `bandit ${run.version}: `}${merged.findings.length} findings${reuse.length > 0 ? `, ${reuse.length} files from cache` : ''}${processLoads(run.processes)}`,
+    detail: `${run.version === undefined ? '' : `bandit ${run.version}: `}${merged.findings.length} findings${reuse.length > 0 ? `, ${reuse.length} files from cache` : ''}${sparedNote}${processLoads(run.processes)}`,
   });
   return { ...run, findings: merged.findings, errors: merged.errors };
 }

@@ -6,7 +6,7 @@
  * a partial clone, `core.sshCommand` and friends when a missing object is fetched. Every git
  * call goes through here, with configuration that turns all of them off.
  */
-import { execa } from 'execa';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { findExecutable } from '../tools.js';
 import { safeSearchPath } from './search-path.js';
 
@@ -85,28 +85,55 @@ export function gitEnv(filters: readonly string[], env: NodeJS.ProcessEnv = proc
   return out;
 }
 
-async function exec(
+/**
+ * One git process: its exit code and standard output. Plain `spawn` rather than execa: an audit
+ * makes a dozen of these small calls, and each paid for execa's stream plumbing.
+ */
+function exec(
   gitPath: string,
   cwd: string,
   args: string[],
   env: NodeJS.ProcessEnv,
   input?: string,
 ): Promise<GitResult> {
-  const result = await execa(gitPath, args, {
-    cwd,
-    reject: false,
-    stripFinalNewline: false,
-    env,
-    extendEnv: false,
-    ...(input === undefined ? { stdin: 'ignore' as const } : { input }),
+  return new Promise((resolve) => {
+    let settled = false;
+    const done = (result: GitResult): void => {
+      if (!settled) {
+        settled = true;
+        resolve(result);
+      }
+    };
+    const failed = (error: NodeJS.ErrnoException): void =>
+      done({ ok: false, missing: error.code === 'ENOENT', exitCode: undefined, stdout: '' });
+    let child: ChildProcess;
+    try {
+      child = spawn(gitPath, args, {
+        cwd,
+        env,
+        stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'ignore'],
+        windowsHide: true,
+      });
+    } catch (error) {
+      failed(error as NodeJS.ErrnoException);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.on('error', failed);
+    child.on('close', (code) =>
+      done({
+        ok: code === 0,
+        missing: false,
+        exitCode: code ?? undefined,
+        stdout: Buffer.concat(chunks).toString('utf8'),
+      }),
+    );
+    if (input !== undefined && child.stdin !== null) {
+      child.stdin.on('error', () => undefined); // git may exit before reading it all
+      child.stdin.end(input);
+    }
   });
-  const missing = (result as { code?: string }).code === 'ENOENT';
-  return {
-    ok: result.exitCode === 0,
-    missing,
-    exitCode: result.exitCode,
-    stdout: String(result.stdout ?? ''),
-  };
 }
 
 /**
