@@ -203,13 +203,15 @@ async function runShards(
 // equal pieces leave one process running alone at the end (3 pieces on 2 processes: a whole
 // piece). Pieces shrink instead (guided self-scheduling): each is a share of what is left, the
 // largest files first, so the last pieces are small and every process stays busy nearly to the
-// end. A piece stays big enough (256 KB) for bandit's start (~0.4 s) not to dominate.
-const TAIL_SHARE = 2;
-const MIN_PIECE_BYTES = 256 * 1024;
+// end. Every piece pays for bandit's start (a quarter of a second of CPU, on a machine whose
+// cores are shared with vouch's own analysis): a piece per process of what is left, at least
+// 512 KB, keeps them few (6 MB on two processes: 5 pieces) while the tail stays short.
+const TAIL_SHARE = 1;
+const MIN_PIECE_BYTES = 512 * 1024;
 
 /**
  * Files split into pieces for `shards` concurrent processes, pulled in order by whichever
- * process is free: each piece holds about 1/(2 x shards) of the bytes not yet planned, largest
+ * process is free: each piece holds about 1/shards of the bytes not yet planned, largest
  * files first, so the pieces get smaller towards the end. Files keep their input order in a piece.
  */
 export function planPieces(files: readonly SizedFile[], shards: number): string[][] {
