@@ -1,16 +1,6 @@
-import { join } from 'node:path';
 import { EXIT } from '../errors.js';
-import { killRunningTools } from '../repo/exec/run-tool.js';
-import { policyViolations } from '../audit/policy.js';
 import type { FailOn } from '../config/config.js';
-import type { ReportFormat } from '../report/index.js';
-import { prepareAudit, runAudit, type AuditContext, type AuditFlags } from './context.js';
-import { resolveReports, writeReports } from './reports.js';
-import { useColor } from './style.js';
-import { formatSummary } from './summary.js';
-import { latestSignoffInfo } from './signoff-info.js';
-import { printable } from '../util/printable.js';
-import { redactSecretsInLine } from '../util/redact.js';
+import type { AuditFlags } from './context.js';
 
 export interface AuditArgs extends AuditFlags {
   nonInteractive?: boolean | undefined;
@@ -19,22 +9,6 @@ export interface AuditArgs extends AuditFlags {
   failOn?: FailOn | undefined;
   quiet?: boolean | undefined;
   verbose?: boolean | undefined;
-}
-
-/** Reads the settings, checklist and answers, and works out where the reports go. */
-export function prepareReports(args: AuditArgs): { ctx: AuditContext; paths: Map<ReportFormat, string> } {
-  const ctx = prepareAudit(args);
-  // The settings name a place inside the repository (checked when they were read): relative to
-  // it, not to wherever vouch was started. `join` keeps a trailing "/" (a folder).
-  const fromSettings = ctx.config.output === undefined ? undefined : join(ctx.root, ctx.config.output);
-  const paths = resolveReports({
-    root: ctx.root,
-    format: args.format,
-    output: args.output,
-    settingsFormat: ctx.config.format,
-    settingsOutput: fromSettings,
-  });
-  return { ctx, paths };
 }
 
 /** Whether to run the terminal UI: a terminal on both ends, not CI, not asked otherwise. */
@@ -48,7 +22,10 @@ export function isInteractive(args: AuditArgs): boolean {
 export async function auditCommand(args: AuditArgs): Promise<number> {
   if (isInteractive(args)) {
     // The UI draws its first frame before the checklist loads: nothing on screen feels frozen.
-    const { interactiveAudit } = await import('./interactive.js');
+    const [{ interactiveAudit }, { killRunningTools }] = await Promise.all([
+      import('./interactive.js'),
+      import('../repo/exec/live-groups.js'),
+    ]);
     const code = await interactiveAudit(args);
     // Quit (q, Ctrl-C) while the scan still runs: the audit is abandoned, and its tools (bandit,
     // for minutes on a large tree) must not keep vouch open once the shell has its prompt back.
@@ -57,6 +34,28 @@ export async function auditCommand(args: AuditArgs): Promise<number> {
     await new Promise<void>((done) => process.stdout.write('', () => done()));
     process.exit(code);
   }
+  // Loaded only here: the interactive run paints its first frame before it needs any of this.
+  const [
+    { prepareReports },
+    { runAudit },
+    { writeReports },
+    { policyViolations },
+    { useColor },
+    { formatSummary },
+    { latestSignoffInfo },
+    { printable },
+    { redactSecretsInLine },
+  ] = await Promise.all([
+    import('./prepare.js'),
+    import('./context.js'),
+    import('./reports.js'),
+    import('../audit/policy.js'),
+    import('./style.js'),
+    import('./summary.js'),
+    import('./signoff-info.js'),
+    import('../util/printable.js'),
+    import('../util/redact.js'),
+  ]);
   const { ctx, paths } = prepareReports(args);
   const failOn = args.failOn ?? ctx.config.failOn ?? 'fail';
 

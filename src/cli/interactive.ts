@@ -11,11 +11,8 @@ import type { Audit, AuditItem } from '../audit/types.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { ReportFormat } from '../report/index.js';
 import { whoAmI } from '../repo/identity.js';
-import { prepareReports, type AuditArgs } from './audit.js';
+import type { AuditArgs } from './audit.js';
 import type { AuditContext } from './context.js';
-import { runAudit } from './context.js';
-import { writeReports } from './reports.js';
-import { latestSignoffInfo } from './signoff-info.js';
 import { printable } from '../util/printable.js';
 import { redactSecretsInLine } from '../util/redact.js';
 
@@ -57,6 +54,11 @@ export async function interactiveAudit(args: AuditArgs): Promise<number> {
     // Let the first frame reach the terminal before the checklist is parsed and validated.
     await new Promise((r) => setTimeout(r, 15));
     emit({ step: 'checklist', state: 'running' });
+    // The audit's machinery is loaded after the first frame, not before it.
+    const [{ prepareReports }, { runAudit }] = await Promise.all([
+      import('./prepare.js'),
+      import('./context.js'),
+    ]);
     try {
       ({ ctx, paths } = prepareReports(args));
     } catch (error) {
@@ -111,6 +113,10 @@ export async function interactiveAudit(args: AuditArgs): Promise<number> {
       onWriteReport: async (items: AuditItem[]) => {
         if (latest === undefined || ctx === undefined) return [];
         const audit: Audit = { ...latest, items, summary: summarize(items) };
+        const [{ writeReports }, { latestSignoffInfo }] = await Promise.all([
+          import('./reports.js'),
+          import('./signoff-info.js'),
+        ]);
         try {
           written = writeReports(audit, paths, latestSignoffInfo(ctx.root, audit.repo.commit));
         } catch (error) {

@@ -10,7 +10,7 @@
  * its cursor back and leaves raw mode here, since Ink's own clean-up does not run on this path.
  */
 import { constants } from 'node:os';
-import { killRunningTools } from '../repo/exec/run-tool.js';
+import { killRunningTools } from '../repo/exec/live-groups.js';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 type HandledSignal = (typeof SIGNALS)[number];

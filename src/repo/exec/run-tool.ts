@@ -2,6 +2,7 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
+import { addLiveGroup, killRunningTools, removeLiveGroup } from './live-groups.js';
 import { safeSearchPath } from './search-path.js';
 
 /** What happened to one tool process. */
@@ -29,9 +30,6 @@ const MAX_STDERR = 64 * 1024 * 1024;
 // After a group kill, pipes held by a process that escaped the group would keep execa waiting.
 const STREAM_GRACE_MS = 2000;
 
-const liveGroups = new Set<number>();
-let exitHookInstalled = false;
-
 /** Kills the process group led by `pid` (the tool and anything it started). */
 function killGroup(pid: number): void {
   try {
@@ -42,21 +40,7 @@ function killGroup(pid: number): void {
   }
 }
 
-/**
- * Kills every tool process group still running (an interrupted run: bandit's shards and their
- * children). Detached, they would not see the terminal's Ctrl-C nor die with vouch.
- */
-export function killRunningTools(): void {
-  for (const pid of liveGroups) killGroup(pid);
-  liveGroups.clear();
-}
-
-// Detached children do not die with us: kill whatever is still running when vouch exits.
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  process.on('exit', killRunningTools);
-}
+export { killRunningTools };
 
 /**
  * Runs `file args...` in `cwd`. Never rejects: every failure is an outcome.
@@ -69,7 +53,6 @@ export async function runTool(
   options: RunToolOptions,
 ): Promise<ToolOutcome> {
   if (options.signal?.aborted) return { kind: 'aborted' };
-  installExitHook();
   const subprocess = execa(file, args, {
     cwd: options.cwd,
     // No relative PATH entries: `#!/usr/bin/env python3` must not find a python3 in the repository.
@@ -94,7 +77,7 @@ export async function runTool(
       subprocess.stderr?.destroy();
     }, STREAM_GRACE_MS);
   };
-  if (pid !== undefined) liveGroups.add(pid);
+  if (pid !== undefined) addLiveGroup(pid);
   const timer = setTimeout(() => stop('timeout'), Math.max(1, options.timeoutMs));
   const onAbort = (): void => stop('aborted');
   options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -109,7 +92,7 @@ export async function runTool(
   if (graceTimer) clearTimeout(graceTimer);
   options.signal?.removeEventListener('abort', onAbort);
   // Not killed again after a normal exit: the group id could by now belong to someone else.
-  if (pid !== undefined) liveGroups.delete(pid);
+  if (pid !== undefined) removeLiveGroup(pid);
 
   const stderr = typeof result.stderr === 'string' ? result.stderr : '';
   if (stopped === 'timeout') return { kind: 'timeout', stderr };
