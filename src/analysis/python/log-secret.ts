@@ -46,9 +46,13 @@ const STOPS = new Set([
   'lambda',
 ]);
 
-/** Candidate names in source text: anything with a secret word in it (checked on the tree). */
+/**
+ * Candidate names in source text: anything with a secret word in it (checked on the tree). A
+ * match starts where a run of letters starts (the lookbehind): trying every position inside a
+ * long name again cost time quadratic in its length, for the same matches.
+ */
 export const SECRET_NAME_ANCHOR =
-  /[A-Za-z_]*(?:passw|pwd|secret|token|api_?key|apikey|credential|passphrase)\w*|\bpw\b/gi;
+  /(?<![A-Za-z_])[A-Za-z_]*(?:passw|pwd|secret|token|api_?key|apikey|credential|passphrase)\w*|\bpw\b/gi;
 
 /** logger.info(...), logging.debug(...), self.log.error(...), structlog.get_logger().warning(...) */
 function isLoggerCall(context: FileContext, call: Node): boolean {
