@@ -76,3 +76,29 @@ describe('readManifests', () => {
     });
   });
 });
+
+describe('readManifests reads by name', () => {
+  it('asks for the text of manifests, requirements and lock files only', () => {
+    const [files, text] = repo({
+      'app/views.py': 'import flask\n',
+      'docs/index.md': '# docs\n',
+      'requirements.txt': 'flask==2.3.2\n',
+      'pyproject.toml': '[project]\nname = "x"\ndependencies = ["click"]\n',
+      'poetry.lock': '[[package]]\nname = "click"\nversion = "8.1.7"\n',
+      'setup.py': 'from setuptools import setup\nsetup(install_requires=["six"])\n',
+    });
+    const asked: string[] = [];
+    const counting = new Map(text);
+    counting.get = (path: string): string | undefined => {
+      asked.push(path);
+      return text.get(path);
+    };
+    readManifests(files, counting);
+    expect([...new Set(asked)].sort()).toEqual([
+      'poetry.lock',
+      'pyproject.toml',
+      'requirements.txt',
+      'setup.py',
+    ]);
+  });
+});
