@@ -740,10 +740,11 @@ const PRE_COMMIT_VALUE_OPTIONS = new Set([
 export function collectSites(texts: ReadonlyMap<string, string>): Site[] {
   const paths = [...texts.keys()].sort();
   const sites: Site[] = [];
+  // By name first: the text of a file that is neither is never asked for (a run over an
+  // unchanged tree reads only what it looks at).
   for (const path of paths) {
-    const text = texts.get(path) ?? '';
-    if (isCiConfig(path)) sites.push(...ciSites(path, text));
-    else if (PRE_COMMIT_FILES.test(path)) sites.push(...preCommit(path, text));
+    if (isCiConfig(path)) sites.push(...ciSites(path, texts.get(path) ?? ''));
+    else if (PRE_COMMIT_FILES.test(path)) sites.push(...preCommit(path, texts.get(path) ?? ''));
   }
   const toxes = new Map(paths.filter((p) => TOX_FILES.test(p)).map((p) => [p, tox(p, texts.get(p) ?? '')]));
   const noxes = new Map(paths.filter((p) => NOX_FILES.test(p)).map((p) => [p, nox(p, texts.get(p) ?? '')]));
