@@ -42,6 +42,9 @@ export const VENDORED_DIRS: ReadonlySet<string> = new Set([
 const SILENT_DIRS: ReadonlySet<string> = new Set(['.git', '.vouch']);
 
 const READ_CONCURRENCY = 64;
+
+/** An exclusion list without patterns. */
+const NOTHING_EXCLUDED: Pick<Ignore, 'ignores'> = { ignores: () => false };
 const BINARY_SNIFF_BYTES = 8192;
 
 export interface ListOptions {
@@ -98,7 +101,9 @@ export async function findWorkTree(root: string): Promise<WorkTree | undefined> 
 export async function listFiles(root: string, options: ListOptions = {}): Promise<FileListing> {
   const maxFileSize = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const rootReal = await realpath(root);
-  const exclude = ignore({ ignorecase: false }).add(options.exclude ?? []);
+  const patterns = options.exclude ?? [];
+  // No patterns (the usual case): nothing to ask of `ignore` for each of thousands of paths.
+  const exclude = patterns.length > 0 ? ignore({ ignorecase: false }).add(patterns) : NOTHING_EXCLUDED;
 
   const tree = await findWorkTree(rootReal);
   const index = tree ? await indexState(rootReal) : undefined;
@@ -179,7 +184,7 @@ export interface DirVerdict {
   ofParentsOf(path: string): { dir: string; reason: SkipReason } | undefined;
 }
 
-function makeDirVerdict(exclude: Ignore, isVenv: (dir: string) => boolean): DirVerdict {
+function makeDirVerdict(exclude: Pick<Ignore, 'ignores'>, isVenv: (dir: string) => boolean): DirVerdict {
   const memo = new Map<string, { dir: string; reason: SkipReason } | undefined>();
   const of = (dir: string, hasVenvMarker = false): { dir: string; reason: SkipReason } | undefined => {
     if (memo.has(dir)) return memo.get(dir);
@@ -203,7 +208,12 @@ function makeDirVerdict(exclude: Ignore, isVenv: (dir: string) => boolean): DirV
   };
 }
 
-function ownReason(dir: string, name: string, exclude: Ignore, isVenv: boolean): SkipReason | undefined {
+function ownReason(
+  dir: string,
+  name: string,
+  exclude: Pick<Ignore, 'ignores'>,
+  isVenv: boolean,
+): SkipReason | undefined {
   const byName = reasonByName(name, dir.slice(0, Math.max(0, dir.length - name.length - 1)));
   if (byName) return byName;
   if (isVenv) return 'vendored';
