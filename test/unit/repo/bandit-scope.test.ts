@@ -5,27 +5,16 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { banditTestsConsulted } from '../../../src/cli/context.js';
 import { banditConfigSections } from '../../../src/repo/bandit.js';
 import { collectFacts, type CollectOptions } from '../../../src/repo/collect.js';
 import type { Checklist, Item } from '../../../src/checklist/types.js';
 import type { Facts } from '../../../src/repo/types.js';
-import { cleanup, gitRepo, tempDir } from './fixture.js';
+import { gitRepo, ownCacheHome, tempDir } from './fixture.js';
 
 const made: string[] = [];
-let savedXdg: string | undefined;
-beforeAll(() => {
-  savedXdg = process.env.XDG_CACHE_HOME;
-  const home = tempDir('vouch-xdg-');
-  made.push(home);
-  process.env.XDG_CACHE_HOME = home;
-});
-afterAll(() => {
-  if (savedXdg === undefined) delete process.env.XDG_CACHE_HOME;
-  else process.env.XDG_CACHE_HOME = savedXdg;
-  cleanup(...made);
-});
+ownCacheHome(made);
 
 const TREE: Record<string, string> = {
   'app/shell.py': 'import subprocess\n\ndef run(cmd):\n    subprocess.call(cmd, shell=True)\n',

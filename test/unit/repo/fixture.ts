@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
@@ -47,4 +48,24 @@ export function gitRepo(
 
 export function cleanup(...roots: string[]): void {
   for (const root of roots) rmSync(root, { recursive: true, force: true });
+}
+
+/**
+ * For the tests of one file: the analysis cache is signed with this user's key, so each test
+ * file gets a cache folder (XDG_CACHE_HOME) of its own rather than the person's. Removes what
+ * `made` lists afterwards.
+ */
+export function ownCacheHome(made: string[]): void {
+  let saved: string | undefined;
+  beforeAll(() => {
+    saved = process.env.XDG_CACHE_HOME;
+    const home = tempDir('vouch-xdg-');
+    made.push(home);
+    process.env.XDG_CACHE_HOME = home;
+  });
+  afterAll(() => {
+    if (saved === undefined) delete process.env.XDG_CACHE_HOME;
+    else process.env.XDG_CACHE_HOME = saved;
+    cleanup(...made);
+  });
 }

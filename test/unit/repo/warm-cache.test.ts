@@ -1,27 +1,15 @@
 import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { collectFacts, type CollectOptions } from '../../../src/repo/collect.js';
 import { gitBlobId, knownContent, parseStagedZ } from '../../../src/repo/blobs.js';
 import { CACHE_PATH } from '../../../src/repo/cache.js';
 import { secretsProbe } from '../../../src/probes/secrets.js';
 import type { Facts } from '../../../src/repo/types.js';
-import { cleanup, git, gitRepo, tempDir, writeTree } from './fixture.js';
+import { git, gitRepo, ownCacheHome, tempDir, writeTree } from './fixture.js';
 
 const made: string[] = [];
-let savedXdg: string | undefined;
-beforeAll(() => {
-  // The cache is signed with this user's key: a key of the test's own, not the person's.
-  savedXdg = process.env.XDG_CACHE_HOME;
-  const home = tempDir('vouch-xdg-');
-  made.push(home);
-  process.env.XDG_CACHE_HOME = home;
-});
-afterAll(() => {
-  if (savedXdg === undefined) delete process.env.XDG_CACHE_HOME;
-  else process.env.XDG_CACHE_HOME = savedXdg;
-  cleanup(...made);
-});
+ownCacheHome(made);
 
 const TREE: Record<string, string> = {
   'app/views.py': 'import os\n\ndef run(cmd):\n    os.system(cmd)\n',
