@@ -326,7 +326,9 @@ export const BANDIT_TRIGGERS: readonly BanditTrigger[] = [
   { id: 'B504', name: 'ssl_with_no_version', words: rx(called('wrap_socket')) }, // ssl.wrap_socket
   // cryptography dsa/rsa/ec.generate_private_key, Crypto(dome).PublicKey.DSA/RSA.generate
   { id: 'B505', name: 'weak_cryptographic_key', words: rx(called('generate_private_key', 'generate')) },
-  { id: 'B506', name: 'yaml_load', words: rx(word('yaml')) }, // yaml imported, 'yaml' a part of the called name
+  // yaml imported, 'yaml' a part of the called name and `load` its last part (yaml.load, or
+  // `from yaml import load as read`): safe_load, dump and prose about YAML are not
+  { id: 'B506', name: 'yaml_load', words: rx(all(word('yaml'), word('load'))) },
   // paramiko imported, set_missing_host_key_policy(AutoAddPolicy | WarningPolicy)
   {
     id: 'B507',

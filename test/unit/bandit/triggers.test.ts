@@ -165,6 +165,9 @@ const ROWS: Row[] = [
   ['B505', 'from Crypto.PublicKey import DSA\nDSA.generate(512)\n', 'flags'],
   ['B506', 'import yaml\nyaml.load(s)\n', 'flags'],
   ['B506', 'import json\njson.load(f)\n', 'clean'],
+  ['B506', 'import yaml as y\n\nconfig = y.load(text)\n', 'flags'],
+  ['B506', 'import yaml\n\nconfig = yaml.safe_load(text)\n', 'clean'],
+  ['B506', '"""Settings, written in YAML."""\nimport yaml\n\nyaml.dump(settings)\n', 'clean'],
   [
     'B507',
     'import paramiko\nclient = paramiko.SSHClient()\nclient.set_missing_host_key_policy(paramiko.AutoAddPolicy)\n',
