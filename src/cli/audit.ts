@@ -1,6 +1,9 @@
 import { EXIT } from '../errors.js';
 import type { FailOn } from '../config/config.js';
 import type { AuditFlags } from './context.js';
+import { useColor } from './style.js';
+import { printable } from '../util/printable.js';
+import { redactSecretsInLine } from '../util/redact.js';
 
 export interface AuditArgs extends AuditFlags {
   nonInteractive?: boolean | undefined;
@@ -40,21 +43,15 @@ export async function auditCommand(args: AuditArgs): Promise<number> {
     { runAudit },
     { writeReports },
     { policyViolations },
-    { useColor },
     { formatSummary },
     { latestSignoffInfo },
-    { printable },
-    { redactSecretsInLine },
   ] = await Promise.all([
     import('./prepare.js'),
     import('./context.js'),
     import('./reports.js'),
     import('../audit/policy.js'),
-    import('./style.js'),
     import('./summary.js'),
     import('./signoff-info.js'),
-    import('../util/printable.js'),
-    import('../util/redact.js'),
   ]);
   const { ctx, paths } = prepareReports(args);
   const failOn = args.failOn ?? ctx.config.failOn ?? 'fail';

@@ -423,15 +423,6 @@ interface ConfigArgs {
 const noCleanup = async (): Promise<void> => undefined;
 
 /**
- * Arguments that make bandit honour the repository's configuration with an explicit file list:
- * - YAML (`bandit.yaml`, `.bandit.yml`...) → `-c FILE`.
- * - `.bandit` (INI) → `--ini FILE`: bandit 1.6.2 only finds it by itself while walking a `-r`
- *   directory, but reads it with explicit targets when named (exclude, skips, tests).
- * - `pyproject.toml` → bandit 1.6.2 reads `-c` as YAML only (TOML came in 1.7 with an extra), so
- *   `[tool.bandit]` is rewritten as the equivalent YAML in a temporary file and passed with `-c`:
- *   skips, tests, exclude_dirs and plugin settings all keep bandit's own meaning, on every version.
- */
-/**
  * The top-level settings a repository's bandit configuration sets (`shell_injection`,
  * `hardcoded_tmp_directory`, `tests`...): plugin settings can widen what a test reports. An INI
  * file (`.bandit`) holds none. Undefined when the file cannot be read as bandit would.
@@ -453,6 +444,15 @@ export function banditConfigSections(root: string, configFile: string | undefine
   }
 }
 
+/**
+ * Arguments that make bandit honour the repository's configuration with an explicit file list:
+ * - YAML (`bandit.yaml`, `.bandit.yml`...) → `-c FILE`.
+ * - `.bandit` (INI) → `--ini FILE`: bandit 1.6.2 only finds it by itself while walking a `-r`
+ *   directory, but reads it with explicit targets when named (exclude, skips, tests).
+ * - `pyproject.toml` → bandit 1.6.2 reads `-c` as YAML only (TOML came in 1.7 with an extra), so
+ *   `[tool.bandit]` is rewritten as the equivalent YAML in a temporary file and passed with `-c`:
+ *   skips, tests, exclude_dirs and plugin settings all keep bandit's own meaning, on every version.
+ */
 export async function banditConfigArgs(root: string, configFile: string | undefined): Promise<ConfigArgs> {
   if (configFile === undefined || configFile === '') return { args: [], errors: [], cleanup: noCleanup };
   const absolute = path.resolve(root, configFile);

@@ -42,10 +42,10 @@ export const VENDORED_DIRS: ReadonlySet<string> = new Set([
 const SILENT_DIRS: ReadonlySet<string> = new Set(['.git', '.vouch']);
 
 const READ_CONCURRENCY = 64;
+const BINARY_SNIFF_BYTES = 8192;
 
 /** An exclusion list without patterns. */
 const NOTHING_EXCLUDED: Pick<Ignore, 'ignores'> = { ignores: () => false };
-const BINARY_SNIFF_BYTES = 8192;
 
 export interface ListOptions {
   /** Larger files are skipped as 'too-large'. Default 2 MiB. */

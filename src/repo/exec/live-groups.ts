@@ -7,7 +7,7 @@ const liveGroups = new Set<number>();
 let exitHookInstalled = false;
 
 /** Kills the process group led by `pid` (the tool and anything it started). */
-function killGroup(pid: number): void {
+export function killGroup(pid: number): void {
   try {
     if (process.platform === 'win32') process.kill(pid, 'SIGKILL');
     else process.kill(-pid, 'SIGKILL');

@@ -2,7 +2,7 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
-import { addLiveGroup, killRunningTools, removeLiveGroup } from './live-groups.js';
+import { addLiveGroup, killGroup, killRunningTools, removeLiveGroup } from './live-groups.js';
 import { safeSearchPath } from './search-path.js';
 
 /** What happened to one tool process. */
@@ -29,16 +29,6 @@ const MAX_STDOUT = 512 * 1024 * 1024;
 const MAX_STDERR = 64 * 1024 * 1024;
 // After a group kill, pipes held by a process that escaped the group would keep execa waiting.
 const STREAM_GRACE_MS = 2000;
-
-/** Kills the process group led by `pid` (the tool and anything it started). */
-function killGroup(pid: number): void {
-  try {
-    if (process.platform === 'win32') process.kill(pid, 'SIGKILL');
-    else process.kill(-pid, 'SIGKILL');
-  } catch {
-    // Already gone.
-  }
-}
 
 export { killRunningTools };
 
